@@ -1,0 +1,76 @@
+"""Counters that make the live dashboard cheap: rollups updated in the same transaction as each contact.
+
+Totals and the per-minute chart read a few hundred rows however many attempts were recorded.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Metric(models.TextChoices):
+    CALL_SESSION_STARTED = "call_session_started", "Call sessions started"
+    SUPPORTER_CONNECTED = "supporter_connected", "Supporters connected"
+    CALL_CONNECTED = "call_connected", "Calls connected to targets"
+    CALL_ATTEMPTED = "call_attempted", "Calls dialed to targets"
+    CALL_BUSY = "call_busy", "Busy"
+    CALL_NO_ANSWER = "call_no_answer", "No answer"
+    CALL_FAILED = "call_failed", "Failed"
+    CALL_SKIPPED = "call_skipped", "Skipped"
+    TALK_SECONDS = "talk_seconds", "Talk seconds"
+    EMAIL_SENT = "email_sent", "Emails sent"
+    EMAIL_DELIVERED = "email_delivered", "Emails delivered"
+    EMAIL_BOUNCED = "email_bounced", "Emails bounced"
+    WEBFORM_REPORTED = "webform_reported", "Web-form sends reported"
+    UNIQUE_SUPPORTERS = "unique_supporters", "Unique supporters"
+    OUTCOME_REPORTED = "outcome_reported", "Outcomes reported"
+
+
+class MinuteCount(models.Model):
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    minute = models.DateTimeField()  # truncated to the minute, UTC
+    metric = models.CharField(max_length=32)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "minute", "metric"], name="unique_minute_count"),
+        ]
+
+
+class TargetCount(models.Model):
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey("targets.Target", on_delete=models.CASCADE, related_name="+")
+    metric = models.CharField(max_length=32)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "target", "metric"], name="unique_target_count"),
+        ]
+
+
+class PlaceCount(models.Model):
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=2)
+    district = models.SmallIntegerField(default=-1)  # -1 = statewide / unknown district
+    metric = models.CharField(max_length=32)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "state", "district", "metric"], name="unique_place_count"),
+        ]
+
+
+class CampaignSupporter(models.Model):
+    """One row per distinct supporter per campaign; its insertion is what counts a unique supporter."""
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    supporter_key = models.CharField(max_length=64)  # sha256 of the normalised phone or email
+    first_seen = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "supporter_key"], name="unique_campaign_supporter"),
+        ]
