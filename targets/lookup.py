@@ -1,0 +1,104 @@
+"""The one lookup service: from a ZIP (and, when needed, a street address) to districts and members.
+
+Web pages, the JSON API, the phone keypad flow and the email flow all call `lookup()`.
+Errors a supporter can cause come back as LookupError with a code and a message, never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from targets.models import Target, ZipDistrict
+
+ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class District:
+    state: str
+    district: int  # 0 = at-large
+
+    @property
+    def label(self) -> str:
+        return f"{self.state}-{'AL' if self.district == 0 else self.district}"
+
+
+@dataclass
+class LookupResult:
+    zip_code: str
+    districts: list[District]
+    needs_address: bool
+    members: list[Target] = field(default_factory=list)  # House member(s), then senators, deduplicated
+    vacancies: list[District] = field(default_factory=list)  # House seats with nobody sitting
+    matched_by: str = "zip"  # "zip", "address", or "zip_fallback" when the geocoder failed
+
+    @property
+    def house_members(self) -> list[Target]:
+        return [t for t in self.members if t.chamber == Target.Chamber.HOUSE]
+
+    @property
+    def senators(self) -> list[Target]:
+        return [t for t in self.members if t.chamber == Target.Chamber.SENATE]
+
+
+class LookupError(Exception):  # noqa: A001 - the lookup's own error, raised by and for this module
+    """A supporter's input we cannot look up. `code` is "invalid" (400) or "not_found" (404)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def normalize_zip(raw: str | None) -> str:
+    match = ZIP_PATTERN.match(raw or "")
+    if not raw or not raw.strip():
+        raise LookupError("invalid", "Enter a 5-digit ZIP code.")
+    if not match:
+        raise LookupError("invalid", "A ZIP code is 5 digits, like 10001.")
+    return match.group(1)
+
+
+def districts_for_zip(zip_code: str) -> list[District]:
+    rows = ZipDistrict.objects.filter(zcta=zip_code).values_list("state", "district")
+    return sorted({District(state, district) for state, district in rows})
+
+
+def members_for_districts(districts: list[District]) -> tuple[list[Target], list[District]]:
+    """House members of each district, then the senators of each state, and the vacant House seats."""
+    states = sorted({d.state for d in districts})
+    active = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True, state__in=states)
+    house = {(t.state, t.district): t for t in active if t.chamber == Target.Chamber.HOUSE}
+    members: list[Target] = []
+    vacancies: list[District] = []
+    for district in districts:
+        member = house.get((district.state, district.district))
+        if member is None:
+            vacancies.append(district)
+        elif member not in members:
+            members.append(member)
+    senators = sorted(
+        (t for t in active if t.chamber == Target.Chamber.SENATE),
+        key=lambda t: (states.index(t.state), t.name),
+    )
+    return members + senators, vacancies
+
+
+def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
+    zip_code = normalize_zip(zip_code)
+    districts = districts_for_zip(zip_code)
+    if not districts:
+        raise LookupError(
+            "not_found",
+            f"We could not find ZIP code {zip_code}. PO-box-only ZIP codes have no district; "
+            "try the ZIP code of your home address.",
+        )
+    members, vacancies = members_for_districts(districts)
+    return LookupResult(
+        zip_code=zip_code,
+        districts=districts,
+        needs_address=len(districts) > 1,
+        members=members,
+        vacancies=vacancies,
+    )
