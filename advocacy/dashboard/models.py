@@ -24,6 +24,11 @@ class Metric(models.TextChoices):
     WEBFORM_REPORTED = "webform_reported", "Web-form sends reported"
     UNIQUE_SUPPORTERS = "unique_supporters", "Unique supporters"
     OUTCOME_REPORTED = "outcome_reported", "Outcomes reported"
+    OUTCOME_SPOKE_TO_STAFF = "outcome_spoke_to_staff", "Spoke to staff"
+    OUTCOME_LEFT_VOICEMAIL = "outcome_left_voicemail", "Left voicemail"
+    OUTCOME_LINE_BUSY = "outcome_line_busy", "Line busy"
+    OUTCOME_NO_ANSWER = "outcome_no_answer", "No answer"
+    OUTCOME_OTHER = "outcome_other", "Other outcome"
 
 
 class MinuteCount(models.Model):

@@ -1,0 +1,93 @@
+"""The words a supporter says or sends: call scripts and email texts, rendered for one target.
+
+Organizers write scripts and templates in Django template syntax. The variables they can use:
+`target` (a Target: `target.name`, `target.title`, `target.state`), `target_name` ("Senator Alex
+Padilla"), `supporter` (a dict: `name`, `first_name`, `zip_code`, `city`, `state`, `email`),
+`campaign` and `demands` (the campaign's demands as a list of texts in the chosen language).
+Texts are plain (no HTML escaping); a template with a syntax error raises ScriptError, which the
+admin shows as a form error before it can reach a supporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.template import Context, Engine, TemplateSyntaxError
+
+from advocacy.campaigns.models import Campaign, MessageTemplate, translated
+from targets.models import Target
+
+_ENGINE = Engine(autoescape=False)
+
+
+class ScriptError(ValueError):
+    """A script or template an organizer wrote that cannot be rendered."""
+
+
+@dataclass(frozen=True)
+class EmailText:
+    subject: str
+    body: str
+
+
+def compile_text(text: str):
+    try:
+        return _ENGINE.from_string(text)
+    except TemplateSyntaxError as exc:
+        raise ScriptError(str(exc)) from exc
+
+
+def render_text(text: str, context: dict) -> str:
+    return compile_text(text).render(Context(context)).strip()
+
+
+def demands_for(campaign: Campaign, language: str) -> list[str]:
+    return [translated(demand, "text", language) for demand in campaign.demands.all()]
+
+
+def template_for(campaign: Campaign, template_kind: str) -> MessageTemplate | None:
+    """The campaign's template for this kind of target; leadership falls back to the member template."""
+    templates = {t.target_kind: t for t in campaign.message_templates.all()}
+    template = templates.get(template_kind)
+    if template is None and template_kind == MessageTemplate.TargetKind.LEADERSHIP:
+        template = templates.get(MessageTemplate.TargetKind.MEMBER)
+    return template
+
+
+def script_context(*, campaign: Campaign, target: Target | None, language: str,
+                   supporter: dict | None = None) -> dict:
+    supporter = dict(supporter or {})
+    supporter.setdefault("name", "")
+    supporter["first_name"] = (supporter.get("name") or "").split(" ")[0]
+    return {
+        "campaign": campaign,
+        "target": target,
+        "target_name": str(target) if target else "",
+        "supporter": supporter,
+        "demands": demands_for(campaign, language),
+    }
+
+
+def call_script_for(*, campaign: Campaign, target: Target | None, template_kind: str, language: str,
+                    supporter: dict | None = None) -> str:
+    """What the supporter says to this target's office: the kind's own script, else the campaign's."""
+    template = template_for(campaign, template_kind)
+    text = ""
+    if template is not None:
+        text = translated(template, "call_script", language)
+    if not text:
+        text = translated(campaign, "call_script", language)
+    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter)
+    return render_text(text, context)
+
+
+def email_for(*, campaign: Campaign, target: Target | None, template_kind: str, language: str,
+              supporter: dict | None = None) -> EmailText | None:
+    """The email to this target, or None when the campaign has no template for its kind."""
+    template = template_for(campaign, template_kind)
+    if template is None:
+        return None
+    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter)
+    subject = render_text(translated(template, "subject", language), context)
+    body = render_text(translated(template, "body", language), context)
+    return EmailText(subject=" ".join(subject.split()), body=body)
