@@ -1,1 +1,12 @@
-urlpatterns: list = []
+"""/api/v1/: each app mounts its own JSON routes (app/api_urls.py) and documents them (app/api_schema.py)."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("targets.api_urls")),
+    path("", include("advocacy.campaigns.api_urls")),
+    path("", include("advocacy.calls.api_urls")),
+    path("", include("advocacy.emails.api_urls")),
+    path("", include("advocacy.events.api_urls")),
+    path("", include("advocacy.dashboard.api_urls")),
+]
