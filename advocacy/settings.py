@@ -134,7 +134,8 @@ STORAGES = {
     },
 }
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https://")
 # Partner sites frame /c/<slug>/embed/ only; the view lifts this per response.
 X_FRAME_OPTIONS = "DENY"
@@ -192,7 +193,14 @@ TWILIO_CALLS_PER_SECOND = env_float("TWILIO_CALLS_PER_SECOND", 1.0)
 # Target data and lookup.
 CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")
 GEOCODIO_API_KEY = env("GEOCODIO_API_KEY")
+GEOCODIO_URL = env("GEOCODIO_URL", "https://api.geocod.io/v1.7/geocode")
 GEOCODER_TIMEOUT = env_float("GEOCODER_TIMEOUT", 3.0)
+LOOKUPS_PER_MINUTE_PER_IP = env_int("LOOKUPS_PER_MINUTE_PER_IP", 60)
+
+# Target data: sync_targets downloads the live sources; the coalition's own fixed targets (executive offices,
+# leadership and committee chairs with sources) come from a file or URL of its own.
+FIXED_TARGETS_URL = env("FIXED_TARGETS_URL")
+SYNC_DOWNLOAD_TIMEOUT = env_float("SYNC_DOWNLOAD_TIMEOUT", 60.0)
 
 LOGGING = {
     "version": 1,

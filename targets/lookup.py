@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advocacy.providers import geocoder
 from targets.models import Target, ZipDistrict
 
 ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
@@ -85,6 +86,17 @@ def members_for_districts(districts: list[District]) -> tuple[list[Target], list
     return members + senators, vacancies
 
 
+def _narrow_by_address(zip_code: str, address: str, districts: list[District]) -> tuple[list[District], str]:
+    """The ZIP's districts that the address lies in; all of them, flagged, when the geocoder cannot tell."""
+    located = geocoder.districts_for_address(f"{address.strip()}, {zip_code}")
+    if not located:
+        return districts, "zip_fallback"
+    narrowed = [d for d in districts if (d.state, d.district) in {(g.state, g.district) for g in located}]
+    if not narrowed:  # the address geocoded outside this ZIP's districts: trust the address
+        narrowed = sorted({District(g.state, g.district) for g in located})
+    return narrowed, "address"
+
+
 def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
     zip_code = normalize_zip(zip_code)
     districts = districts_for_zip(zip_code)
@@ -94,6 +106,11 @@ def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
             f"We could not find ZIP code {zip_code}. PO-box-only ZIP codes have no district; "
             "try the ZIP code of your home address.",
         )
+    matched_by = "zip"
+    if address and address.strip() and len(districts) > 1:
+        if len(address) > 200:
+            raise LookupError("invalid", "That address is too long.")
+        districts, matched_by = _narrow_by_address(zip_code, address, districts)
     members, vacancies = members_for_districts(districts)
     return LookupResult(
         zip_code=zip_code,
@@ -101,4 +118,5 @@ def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
         needs_address=len(districts) > 1,
         members=members,
         vacancies=vacancies,
+        matched_by=matched_by,
     )

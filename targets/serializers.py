@@ -1,0 +1,38 @@
+"""Targets as the JSON API and pages show them: public office data only."""
+
+from __future__ import annotations
+
+from targets.lookup import District, LookupResult
+from targets.models import Target
+
+
+def target_json(target: Target) -> dict:
+    return {
+        "id": target.key,
+        "name": target.name,
+        "title": target.title,
+        "display_name": str(target),
+        "kind": target.kind,
+        "chamber": target.chamber or None,
+        "state": target.state or None,
+        "district": target.district,
+        "party": target.party or None,
+        "phone": target.phone or None,
+        "url": target.url or None,
+        "contact_form": target.contact_form or None,
+    }
+
+
+def district_json(district: District) -> dict:
+    return {"state": district.state, "district": district.district, "label": district.label}
+
+
+def lookup_json(result: LookupResult) -> dict:
+    return {
+        "zip": result.zip_code,
+        "districts": [district_json(d) for d in result.districts],
+        "needs_address": result.needs_address,
+        "matched_by": result.matched_by,
+        "members": [target_json(t) for t in result.members],
+        "vacancies": [district_json(d) for d in result.vacancies],
+    }

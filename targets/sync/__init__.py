@@ -1,0 +1,1 @@
+"""Importers that bring the public target data into the database, one module per source."""

@@ -1,0 +1,217 @@
+"""One importer per source. Each runs in its own transaction (see sync.py), so a broken file leaves that
+source's data as it was. Members who leave office are retired, never deleted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import yaml
+from django.utils import timezone
+
+from targets.models import DistrictOffice, Target, TargetRole, ZipCentroid, ZipDistrict
+from targets.sync.phones import to_e164
+from targets.sync.upsert import Counts, replace_set, upsert
+
+TERRITORIES = {"AS", "GU", "MP", "VI"}
+SENATE_CHAIRS = {"chair", "chairman", "chairwoman"}
+
+try:  # the C loader reads the 1 MB legislators file several times faster
+    YamlLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    YamlLoader = yaml.SafeLoader
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=YamlLoader)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _member_title(term: dict) -> str:
+    if term["type"] == "sen":
+        return "Senator"
+    if term["state"] == "PR":
+        return "Resident Commissioner"
+    if term["state"] in TERRITORIES | {"DC"}:
+        return "Delegate"
+    return "Representative"
+
+
+def _member_name(person: dict) -> str:
+    name = person["name"]
+    return name.get("official_full") or " ".join(p for p in (name.get("first"), name.get("last")) if p)
+
+
+def _is_current(role: dict, today: date) -> bool:
+    end = role.get("end")
+    return not end or str(end) >= today.isoformat()
+
+
+Roles = dict[tuple[int, str], tuple[str, int | None]]  # (target id, role path) -> (title, rank)
+
+
+def import_legislators(text: str, counts: Counts) -> Roles:
+    people = load_yaml(text)
+    if not isinstance(people, list) or not people:
+        raise ValueError("legislators file holds no list of people")
+    today = timezone.now().date()
+    seen: set[str] = set()
+    leadership: Roles = {}
+    for person in people:
+        bioguide = person["id"]["bioguide"]
+        term = person["terms"][-1]
+        seen.add(bioguide)
+        values = {
+            "kind": Target.Kind.MEMBER,
+            "name": _member_name(person),
+            "title": _member_title(term),
+            "chamber": Target.Chamber.SENATE if term["type"] == "sen" else Target.Chamber.HOUSE,
+            "state": term["state"],
+            "district": term.get("district") if term["type"] == "rep" else None,
+            "party": term.get("party", ""),
+            "phone": to_e164(term.get("phone")),
+            "address": term.get("address", "") or "",
+            "url": term.get("url", "") or "",
+            "contact_form": term.get("contact_form", "") or "",
+            "is_active": True,
+            "retired_at": None,
+            "source": "unitedstates/congress-legislators legislators-current",
+        }
+        target = upsert(Target, {"key": bioguide}, values, counts)
+        for role in person.get("leadership_roles", []):
+            if _is_current(role, today):
+                path = f"leadership:{role.get('chamber', term['type'])}:{slug(role['title'])}"
+                leadership[(target.pk, path)] = (role["title"], None)
+    gone = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).exclude(key__in=seen)
+    counts.retired += gone.update(is_active=False, retired_at=timezone.now())
+    return leadership
+
+
+def committee_roles(membership_text: str, committees_text: str) -> Roles:
+    membership = load_yaml(membership_text)
+    committees = load_yaml(committees_text) or []
+    names: dict[str, str] = {}
+    for committee in committees:
+        names[committee["thomas_id"]] = committee["name"]
+        for sub in committee.get("subcommittees", []):
+            names[committee["thomas_id"] + sub["thomas_id"]] = f"{committee['name']}, {sub['name']} Subcommittee"
+    targets = dict(Target.objects.filter(kind=Target.Kind.MEMBER).values_list("key", "pk"))
+    wanted: Roles = {}
+    for committee_id, seats in membership.items():
+        for seat in seats:
+            target_id = targets.get(seat.get("bioguide"))
+            if target_id is None:
+                continue
+            title = (seat.get("title") or "").strip()
+            kind = "chair" if title.lower() in SENATE_CHAIRS else slug(title) or "member"
+            label = f"{title or 'Member'}, {names.get(committee_id, committee_id)}"
+            wanted[(target_id, f"committee:{committee_id}:{kind}")] = (label[:300], seat.get("rank"))
+    return wanted
+
+
+def import_committee_roles(membership_text: str, committees_text: str, counts: Counts) -> Roles:
+    roles = committee_roles(membership_text, committees_text)
+    counts.notes.append(f"{len(roles)} committee seats found (written in the roles step)")
+    return roles
+
+
+def existing_roles(prefix: str) -> Roles:
+    return {
+        (t, r): (title, rank)
+        for t, r, title, rank in TargetRole.objects.filter(role__startswith=prefix).values_list(
+            "target_id", "role", "title", "rank")
+    }
+
+
+def replace_roles(wanted: Roles, counts: Counts) -> None:
+    replace_set(TargetRole, key_fields=("target_id", "role"), value_fields=("title", "rank"), wanted=wanted,
+                counts=counts)
+
+
+def import_district_offices(text: str, counts: Counts) -> None:
+    people = load_yaml(text) or []
+    targets = dict(Target.objects.filter(kind=Target.Kind.MEMBER).values_list("key", "pk"))
+    wanted: dict[tuple, tuple] = {}
+    for person in people:
+        target_id = targets.get(person["id"]["bioguide"])
+        if target_id is None:
+            continue
+        for office in person.get("offices", []):
+            parts = (office.get("address"), office.get("suite"), office.get("building"))
+            address = " ".join(str(p) for p in parts if p)
+            wanted[(office["id"],)] = (
+                target_id, address[:300], office.get("city", "") or "", office.get("state", "") or "",
+                str(office.get("zip", "") or ""), to_e164(office.get("phone")),
+                office.get("latitude"), office.get("longitude"),
+            )
+    replace_set(DistrictOffice, key_fields=("office_id",),
+                value_fields=("target_id", "address", "city", "state", "zip_code", "phone", "latitude", "longitude"),
+                wanted=wanted, counts=counts)
+
+
+def import_zip_districts(text: str, territories_text: str | None, counts: Counts) -> None:
+    wanted: dict[tuple, tuple] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        wanted[(row["zcta"].zfill(5), row["state_abbr"], int(row["cd"]))] = ()
+    if territories_text:
+        for row in csv.DictReader(io.StringIO(territories_text)):
+            if row["state_abbr"] in TERRITORIES:
+                wanted[(row["zcta"].zfill(5), row["state_abbr"], int(row["cd"]))] = ()
+    if len(wanted) < 100:
+        raise ValueError(f"the ZIP-to-district file has only {len(wanted)} rows; refusing to replace the table")
+    replace_set(ZipDistrict, key_fields=("zcta", "state", "district"), value_fields=(), wanted=wanted, counts=counts)
+
+
+def import_zip_centroids(text: str, counts: Counts) -> None:
+    wanted = {
+        (row["GEOID"].zfill(5),): (float(row["LAT"]), float(row["LONG"]))
+        for row in csv.DictReader(io.StringIO(text))
+        if row.get("LAT") and row.get("LONG")
+    }
+    if len(wanted) < 100:
+        raise ValueError(f"the centroid file has only {len(wanted)} rows; refusing to replace the table")
+    replace_set(ZipCentroid, key_fields=("zcta",), value_fields=("latitude", "longitude"), wanted=wanted,
+                counts=counts)
+
+
+def import_fixed_targets(text: str, counts: Counts) -> Roles:
+    """Executive offices and the switchboard become targets; leadership and committee chairs become roles."""
+    data = load_yaml(text) or {}
+    for section, kind in (("executive", Target.Kind.EXECUTIVE), ("congress_general", Target.Kind.OTHER)):
+        for entry in data.get(section, []):
+            phone = to_e164(entry.get("phone"))
+            url = entry.get("url") or entry.get("contact_page") or ""
+            if not phone and not url:
+                continue
+            name = entry["name"]
+            upsert(Target, {"key": entry["id"]}, {
+                "kind": kind, "name": name, "title": "", "chamber": "", "state": "", "district": None,
+                "party": "", "phone": phone, "address": entry.get("mailing_address", "") or "", "url": url,
+                "contact_form": entry.get("url", "") if not phone else "", "email": entry.get("email", "") or "",
+                "is_active": True, "retired_at": None, "source": str(entry.get("source", ""))[:500],
+            }, counts)
+    members = dict(Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).values_list("key", "pk"))
+    roles: Roles = {}
+    for leader in data.get("congressional_leadership", []):
+        target_id = members.get(leader.get("bioguide"))
+        if target_id is None:
+            counts.notes.append(f"leader {leader.get('name')} ({leader.get('bioguide')}) is not a current member")
+            continue
+        role = f"leadership:{leader['chamber']}:{slug(leader['role'])}"
+        roles[(target_id, role)] = (leader["role"], None)
+    for committee in data.get("committees", []):
+        for rank, leader in enumerate(committee.get("leaders", []), start=1):
+            target_id = members.get(leader.get("bioguide"))
+            if target_id is None:
+                counts.notes.append(f"{leader.get('name')} of {committee['committee_id']} is not a current member")
+                continue
+            title = leader.get("committee_title", "")
+            kind = "chair" if title.lower() in SENATE_CHAIRS else slug(title)
+            roles[(target_id, f"committee:{committee['committee_id']}:{kind}")] = (
+                f"{title}, {committee['name']}"[:300], rank)
+    return roles

@@ -1,0 +1,20 @@
+"""/lookup/: who represents a ZIP code, for anyone (the action pages show the same per campaign)."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from targets.lookup import LookupError, lookup
+
+
+def lookup_page(request):
+    zip_code = request.GET.get("zip", "").strip()
+    address = request.GET.get("address", "").strip()
+    result, error = None, ""
+    if zip_code:
+        try:
+            result = lookup(zip_code=zip_code, address=address or None)
+        except LookupError as exc:
+            error = exc.message
+    return render(request, "targets/lookup.html",
+                  {"zip_code": zip_code, "address": address, "result": result, "error": error})
