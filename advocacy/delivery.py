@@ -38,7 +38,16 @@ def enqueue_on_commit(task: Any, *args: Any, **kwargs: Any) -> None:
 
 
 def retry_transient(task_self: Any, exc: TransientDeliveryError, *, max_retries: int = MAX_RETRIES) -> None:
-    """Ask Celery to run the task again later with jittered exponential backoff."""
+    """Ask Celery to run the task again later with jittered exponential backoff.
+
+    Run eagerly (the embedded default), Celery runs the retry at once, inline; there is then nothing to
+    raise to the caller, whose request already got its answer recorded in the database.
+    """
+    if task_self.request.is_eager:
+        if task_self.request.retries < max_retries:
+            request = task_self.request
+            task_self.apply(args=request.args, kwargs=request.kwargs, retries=request.retries + 1)
+        return
     raise task_self.retry(exc=exc, countdown=backoff_seconds(task_self.request.retries),
                           max_retries=max_retries)
 

@@ -189,6 +189,33 @@ TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", "https://api.twilio.com").rstrip("/")
 TWILIO_CALLS_PER_SECOND = env_float("TWILIO_CALLS_PER_SECOND", 1.0)
+# Caller ID when a campaign has no number of its own; the supporter's number is used where Twilio allows it.
+TWILIO_CALLER_ID = env("TWILIO_CALLER_ID", "+12025550100")
+TWILIO_SUPPORTER_CALLER_ID = env_bool("TWILIO_SUPPORTER_CALLER_ID", default=True)
+# Call safety (advocacy/calls/safety.py). 0 turns a limit off.
+CALL_ALLOWED_REGIONS = env_list("CALL_ALLOWED_REGIONS", "US,PR,GU,VI,AS,MP")
+CALL_BLOCKLIST = env_list("CALL_BLOCKLIST")  # E.164 numbers or prefixes ("+1900") never called
+CALLS_PER_PHONE_PER_HOUR = env_int("CALLS_PER_PHONE_PER_HOUR", 3)
+CALLS_PER_IP_PER_HOUR = env_int("CALLS_PER_IP_PER_HOUR", 20)
+CALL_PHONES_PER_IP_PER_DAY = env_int("CALL_PHONES_PER_IP_PER_DAY", 5)
+CALL_MAX_CONCURRENT_PER_CAMPAIGN = env_int("CALL_MAX_CONCURRENT_PER_CAMPAIGN", 500)
+CALL_MAX_DIAL_SECONDS = env_int("CALL_MAX_DIAL_SECONDS", 900)  # <Dial timeLimit> per target
+CALL_MAX_SESSION_SECONDS = env_int("CALL_MAX_SESSION_SECONDS", 3600)  # the whole call
+CALL_DIAL_TIMEOUT_SECONDS = env_int("CALL_DIAL_TIMEOUT_SECONDS", 30)  # ringing before "no answer"
+TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone number of its own
+# Where the supporter's own number can be shown to the offices we connect them to (a verified caller ID or
+# a number Twilio lets you pass through); otherwise offices see the campaign's number.
+CALL_PASS_SUPPORTER_CALLER_ID = env_bool("CALL_PASS_SUPPORTER_CALLER_ID", default=True)
+# Safety: rate limits, toll-fraud guards and limits on how long a call may run.
+CALLS_PER_PHONE_PER_HOUR = env_int("CALLS_PER_PHONE_PER_HOUR", 3)
+CALLS_PER_IP_PER_HOUR = env_int("CALLS_PER_IP_PER_HOUR", 10)
+CALL_MAX_PHONES_PER_IP_PER_DAY = env_int("CALL_MAX_PHONES_PER_IP_PER_DAY", 5)
+CALL_MAX_CONCURRENT_PER_CAMPAIGN = env_int("CALL_MAX_CONCURRENT_PER_CAMPAIGN", 200)
+CALL_MAX_SECONDS = env_int("CALL_MAX_SECONDS", 3600)
+CALL_MAX_LEG_SECONDS = env_int("CALL_MAX_LEG_SECONDS", 1200)
+CALL_DIAL_TIMEOUT_SECONDS = env_int("CALL_DIAL_TIMEOUT_SECONDS", 30)
+CALL_ALLOWED_REGIONS = env_list("CALL_ALLOWED_REGIONS", "US,PR,GU,VI,AS,MP")
+CALL_BLOCKLIST = env_list("CALL_BLOCKLIST")  # E.164 numbers or prefixes, comma-separated
 
 # Target data and lookup.
 CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")

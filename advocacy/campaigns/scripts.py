@@ -38,7 +38,7 @@ def compile_text(text: str):
 
 
 def render_text(text: str, context: dict) -> str:
-    return compile_text(text).render(Context(context)).strip()
+    return compile_text(text).render(Context(context, autoescape=False)).strip()
 
 
 def demands_for(campaign: Campaign, language: str) -> list[str]:

@@ -69,3 +69,88 @@ def campaign_targets(*, campaign: Campaign, location: LookupResult | None) -> li
             for target in targets_for_role(line.role):
                 add(target, line.source)
     return entries
+
+
+@dataclass
+class ActionTarget:
+    """A target as the action page shows it: who, their number, and what to say."""
+
+    entry: CampaignTargetEntry
+    script: str
+
+    @property
+    def target(self) -> Target | None:
+        return self.entry.target
+
+
+def action_for_location(*, campaign: Campaign, zip_code: str, address: str | None, language: str) -> dict:
+    """The supporter's targets in order with their scripts. Raises targets.lookup.LookupError on bad input."""
+    from advocacy.campaigns.scripts import call_script_for
+    from targets.lookup import lookup
+
+    location = lookup(zip_code=zip_code, address=address)
+    supporter = {"zip_code": location.zip_code}
+    entries = [
+        ActionTarget(entry=entry, script=call_script_for(campaign=campaign, target=entry.target,
+                                                         template_kind=entry.template_kind, language=language,
+                                                         supporter=supporter) if entry.target else "")
+        for entry in campaign_targets(campaign=campaign, location=location)
+    ]
+    return {"location": location, "entries": entries}
+
+
+def entry_json(item: ActionTarget) -> dict:
+    from targets.serializers import district_json, target_json
+
+    if item.target is None:
+        return {"vacant": district_json(item.entry.vacant_district), "template_kind": item.entry.template_kind}
+    return {**target_json(item.target), "template_kind": item.entry.template_kind, "script": item.script}
+
+
+def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
+    """The campaign as page context and as the public JSON body (`campaign_json`)."""
+    from django.utils import timezone
+
+    from advocacy.campaigns.models import translated
+
+    now = timezone.now()
+    schedule = list(campaign.schedule.all())
+    demands = [translated(d, "text", language) for d in campaign.demands.all()]
+    posts = [translated(p, "text", language) for p in campaign.sample_posts.all()]
+    body = {
+        "slug": campaign.slug,
+        "title": translated(campaign, "title", language),
+        "summary": translated(campaign, "summary", language),
+        "language": language,
+        "time_zone": campaign.time_zone,
+        "window_start": campaign.window_start.isoformat() if campaign.window_start else None,
+        "window_end": campaign.window_end.isoformat() if campaign.window_end else None,
+        "is_open": campaign.is_open(now),
+        "has_closed": campaign.has_closed(now),
+        "closed_message": translated(campaign, "closed_message", language),
+        "demands": demands,
+        "hashtag": campaign.hashtag,
+        "toolkit_url": campaign.toolkit_url or None,
+        "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails},
+        "schedule": [
+            {"title": translated(item, "title", language), "description": translated(item, "description", language),
+             "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
+             "url": item.url or None, "link_label": item.link_label or None,
+             "recording_url": item.recording_url or None}
+            for item in schedule
+        ],
+        "sample_posts": posts,
+        "stats_url": f"/api/v1/campaigns/{campaign.slug}/stats",
+    }
+    return {
+        "campaign_json": body,
+        "title": body["title"],
+        "summary": body["summary"],
+        "demands": demands,
+        "schedule": [(item, translated(item, "title", language), translated(item, "description", language))
+                     for item in schedule],
+        "sample_posts": posts,
+        "campaign_open": body["is_open"],
+        "campaign_closed": body["has_closed"],
+        "closed_message": body["closed_message"],
+    }

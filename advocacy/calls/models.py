@@ -1,0 +1,121 @@
+"""Patch-through calls: one session per supporter call, one leg per target dialed (or skipped).
+
+Call state lives here, not in webhook URLs: a URL carries only the session's UUID (and a leg's id,
+checked against the session), so a replayed or edited URL cannot change whom we dial.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+from advocacy.campaigns.models import Campaign
+from targets.models import Target
+
+
+class CallSession(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PLACING = "placing", "Placing the call"
+        RINGING = "ringing", "Ringing"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        BUSY = "busy", "Busy"
+        NO_ANSWER = "no_answer", "No answer"
+        FAILED = "failed", "Failed"
+        CANCELED = "canceled", "Canceled"
+
+    class Direction(models.TextChoices):
+        OUTBOUND = "outbound", "We called the supporter"
+        INBOUND = "inbound", "The supporter called in"
+
+    ACTIVE = (Status.QUEUED, Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
+    LIVE = (Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="call_sessions")
+    phone = models.CharField(max_length=20)  # E.164
+    zip_code = models.CharField(max_length=5, blank=True)
+    state = models.CharField(max_length=2, blank=True)
+    district = models.SmallIntegerField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en")
+    direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.OUTBOUND)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    is_preview = models.BooleanField(default=False)
+    supporter_connected = models.BooleanField(default=False)
+    twilio_sid = models.CharField(max_length=64, blank=True, db_index=True)
+    place_attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
+    created_at = models.DateTimeField(auto_now_add=True)
+    placed_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "status"]),
+            models.Index(fields=["phone", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign.slug} call {self.id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class CallLeg(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        DIALING = "dialing", "Dialing"
+        CONNECTED = "connected", "Connected"
+        COMPLETED = "completed", "Completed"
+        BUSY = "busy", "Busy"
+        NO_ANSWER = "no_answer", "No answer"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    class Outcome(models.TextChoices):
+        SPOKE_TO_STAFF = "spoke_to_staff", "Spoke to staff"
+        LEFT_VOICEMAIL = "left_voicemail", "Left a voicemail"
+        LINE_BUSY = "line_busy", "Line busy"
+        NO_ANSWER = "no_answer", "No answer"
+        OTHER = "other", "Something else"
+
+    FINISHED = (Status.COMPLETED, Status.BUSY, Status.NO_ANSWER, Status.FAILED, Status.SKIPPED)
+
+    session = models.ForeignKey(CallSession, on_delete=models.CASCADE, related_name="legs")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    is_district_office = models.BooleanField(default=False)
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    template_kind = models.CharField(max_length=16, blank=True)
+    vacant_seat = models.CharField(max_length=8, blank=True)  # "CA-14" when the House seat is empty
+    number_dialed = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    skip_reason = models.CharField(max_length=100, blank=True)
+    duration_seconds = models.PositiveIntegerField(default=0)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    dial_sid = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "is_district_office", "id"]
+        indexes = [models.Index(fields=["campaign", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} #{self.position} {self.target or self.vacant_seat}"
+
+
+class PacingSlot(models.Model):
+    """The next free moment to place an outbound call, per Twilio account; shared by every worker."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    next_at = models.FloatField(default=0.0)  # unix time

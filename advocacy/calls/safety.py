@@ -1,0 +1,76 @@
+"""Who may be called: phone validation, rate limits and toll-fraud guards, checked before anything is recorded."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import phonenumbers
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from advocacy import ratelimit
+from advocacy.calls.models import CallSession
+
+REFUSED_TYPES = {
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+    phonenumbers.PhoneNumberType.VOICEMAIL,
+    phonenumbers.PhoneNumberType.PAGER,
+}
+HOUR = 3600
+
+
+class CallRefused(Exception):
+    """A call request we will not place. `status` is the HTTP status the API answers with."""
+
+    def __init__(self, code: str, message: str, *, status: int = 400, field: str | None = None,
+                 retry_after: int | None = None):
+        super().__init__(message)
+        self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
+
+
+def normalize_phone(raw: str) -> str:
+    """The supporter's number in E.164, or CallRefused with a message they can act on."""
+    try:
+        number = phonenumbers.parse((raw or "").strip(), "US")
+    except phonenumbers.NumberParseException as exc:
+        raise CallRefused("invalid_phone", _("Enter a 10-digit US phone number."), field="phone") from exc
+    region = phonenumbers.region_code_for_number(number)
+    if not phonenumbers.is_valid_number(number):
+        raise CallRefused("invalid_phone", _("That is not a valid phone number."), field="phone")
+    if region not in settings.CALL_ALLOWED_REGIONS:
+        raise CallRefused("unsupported_phone", _("We can only call phone numbers in the US and its territories."),
+                          field="phone")
+    if phonenumbers.number_type(number) in REFUSED_TYPES:
+        raise CallRefused("unsupported_phone", _("We cannot call premium-rate or shared-cost numbers."),
+                          field="phone")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if any(e164.startswith(blocked) for blocked in settings.CALL_BLOCKLIST):
+        raise CallRefused("blocked_phone", _("We cannot call this number."), status=403, field="phone")
+    return e164
+
+
+def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
+    """Rate limits per phone and per IP, the many-numbers-from-one-IP pattern, and the campaign's capacity."""
+    if not campaign.is_open():
+        raise CallRefused("campaign_closed", _("This action is not open for calls right now."), status=409)
+    verdict = ratelimit.hit("calls-phone", phone, ratelimit.Limit(settings.CALLS_PER_PHONE_PER_HOUR, HOUR))
+    if not verdict.allowed:
+        raise CallRefused("rate_limited", _("This number has had several calls already. Please try later."),
+                          status=429, retry_after=verdict.retry_after)
+    if ip_address:
+        verdict = ratelimit.hit("calls-ip", ip_address, ratelimit.Limit(settings.CALLS_PER_IP_PER_HOUR, HOUR))
+        if not verdict.allowed:
+            raise CallRefused("rate_limited", _("Too many calls from your connection. Please try later."),
+                              status=429, retry_after=verdict.retry_after)
+        since = timezone.now() - timedelta(days=1)
+        phones = set(CallSession.objects.filter(ip_address=ip_address, created_at__gte=since)
+                     .values_list("phone", flat=True).distinct()[: settings.CALL_MAX_PHONES_PER_IP_PER_DAY + 1])
+        if phone not in phones and len(phones) >= settings.CALL_MAX_PHONES_PER_IP_PER_DAY:
+            raise CallRefused("refused", _("Too many different phone numbers from your connection."), status=403)
+    live = CallSession.objects.filter(campaign=campaign, status__in=CallSession.LIVE).count()
+    if live >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
+        raise CallRefused("busy", _("So many people are calling right now that the lines are full. "
+                                    "Please try again in a minute."), status=429, retry_after=60)

@@ -1,0 +1,49 @@
+// Progressive enhancements of the action page; the page works without them.
+(function () {
+  "use strict";
+  // The schedule in the visitor's own time zone, beside the campaign's.
+  var fmt = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {hour: "numeric", minute: "2-digit", timeZoneName: "short"});
+  var shown = false;
+  document.querySelectorAll(".local-time").forEach(function (el) {
+    var start = new Date(el.dataset.start);
+    var text = fmt.format(start);
+    if (el.dataset.end) { text += " – " + fmt.format(new Date(el.dataset.end)); }
+    el.textContent = "(" + text + ")";
+    shown = true;
+  });
+  if (shown) { document.querySelectorAll(".local-note").forEach(function (el) { el.hidden = false; }); }
+
+  // Copy buttons for the sample posts.
+  document.querySelectorAll("button.copy").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.dataset.copyTarget).textContent;
+      if (navigator.clipboard) { navigator.clipboard.writeText(text); }
+      button.textContent = button.dataset.copied || "✓";
+    });
+  });
+
+  // The live counter: refreshed from the public, cached stats endpoint.
+  var counter = document.getElementById("counter");
+  if (counter && window.fetch) {
+    var refresh = function () {
+      fetch(counter.dataset.statsUrl, {headers: {"Accept": "application/json"}})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) {
+          if (!body || !body.totals) { return; }
+          counter.querySelector('[data-count="calls"]').textContent = body.totals.calls.toLocaleString();
+          counter.querySelector('[data-count="emails"]').textContent = body.totals.emails.toLocaleString();
+        })
+        .catch(function () {});
+    };
+    setInterval(refresh, 10000);
+  }
+
+  // Inside a partner's iframe: tell the parent how tall we are (static/js/embed.js listens).
+  if (window.parent !== window) {
+    var report = function () {
+      window.parent.postMessage({type: "advocacy:height", height: document.documentElement.scrollHeight}, "*");
+    };
+    window.addEventListener("load", report);
+    new ResizeObserver(report).observe(document.body);
+  }
+})();

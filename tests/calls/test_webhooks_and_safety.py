@@ -1,0 +1,219 @@
+"""Signed webhooks, the inbound flow, and the safety rules, through the HTTP entry points."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from twilio.request_validator import RequestValidator
+
+from advocacy.calls.models import CallLeg, CallSession
+from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
+from tests.calls.conftest import AUTH_TOKEN, request_call
+
+pytestmark = pytest.mark.django_db
+
+BASE = "http://testserver"
+
+
+@pytest.fixture
+def signed(settings):
+    settings.TWILIO_ACCOUNT_SID = "AC" + "2" * 32
+    settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+    settings.PUBLIC_BASE_URL = BASE
+
+    def post(client, path, params, *, token=AUTH_TOKEN, signature=None):
+        sig = signature if signature is not None else RequestValidator(token).compute_signature(BASE + path, params)
+        headers = {"HTTP_X_TWILIO_SIGNATURE": sig} if sig else {}
+        return client.post(path, params, **headers)
+
+    return post
+
+
+@pytest.fixture
+def session(campaign):
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002", state="NY",
+                                         district=10)
+    from advocacy.calls.services import add_legs
+    from targets.lookup import lookup
+
+    add_legs(session=session, location=lookup(zip_code="10002"))
+    return session
+
+
+@pytest.mark.parametrize("signature", ["", "forged", "valid-for-another-token"])
+def test_webhooks_refuse_missing_or_forged_signatures(client, session, signed, signature):
+    path = f"/calls/twiml/{session.pk}/answer"
+    params = {"CallSid": "CA1", "From": "+12025550100", "To": "+18025550142"}
+    if signature == "valid-for-another-token":
+        signature = RequestValidator("another").compute_signature(BASE + path, params)
+
+    assert signed(client, path, params, signature=signature).status_code == 403
+    assert signed(client, path, params).status_code == 200
+
+
+def test_a_tampered_parameter_breaks_the_signature(client, session, signed):
+    path = f"/calls/twiml/{session.pk}/next"
+    params = {"CallSid": "CA1"}
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(BASE + path, params)
+
+    response = client.post(path, {"CallSid": "CA1", "To": "+19005550000"}, HTTP_X_TWILIO_SIGNATURE=signature)
+
+    assert response.status_code == 403
+
+
+def test_a_leg_id_from_another_session_is_not_accepted(client, session, campaign, signed):
+    other = CallSession.objects.create(campaign=campaign, phone="+18025550143")
+    leg = session.legs.first()
+    response = signed(client, f"/calls/twiml/{other.pk}/dialed/{leg.pk}",
+                      {"CallSid": "CA2", "DialCallStatus": "completed", "DialCallDuration": "60"})
+
+    assert b"something went wrong" in response.content
+    assert CallLeg.objects.get(pk=leg.pk).status == CallLeg.Status.PENDING
+
+
+def test_status_callbacks_are_idempotent_and_never_go_back(client, session, signed):
+    path = f"/calls/status/{session.pk}"
+    for status in ["ringing", "in-progress", "completed", "completed", "ringing"]:
+        assert signed(client, path, {"CallSid": "CA1", "CallStatus": status}).status_code == 204
+
+    session.refresh_from_db()
+    assert session.status == CallSession.Status.COMPLETED
+    assert set(session.legs.values_list("status", flat=True)) == {CallLeg.Status.SKIPPED}
+
+
+def test_a_repeated_dial_callback_counts_once(client, session, signed):
+    from advocacy.dashboard.selectors import metric_totals
+
+    signed(client, f"/calls/twiml/{session.pk}/next", {"CallSid": "CA1"})
+    leg = session.legs.get(status=CallLeg.Status.DIALING)
+    for _ in range(2):
+        signed(client, f"/calls/twiml/{session.pk}/dialed/{leg.pk}",
+               {"CallSid": "CA1", "DialCallStatus": "completed", "DialCallDuration": "61", "DialCallSid": "CA9"})
+
+    totals = metric_totals(campaign_id=session.campaign_id)
+    assert (totals["call_connected"], totals["talk_seconds"]) == (1, 61)
+
+
+def test_inbound_caller_enters_a_zip_and_picks_a_district(client, campaign, signed, settings):
+    transcript = run_call(url=BASE + "/calls/inbound/", params={"CallSid": "CAin", "From": "+17185550123",
+                                                                "To": "+12025550100", "Direction": "inbound"},
+                          auth_token=AUTH_TOKEN, transport=DjangoClientTransport(),
+                          scenario=Scenario(supporter_keys=["10001", "2"]))
+
+    assert "Please enter your five digit ZIP code." in transcript.said
+    assert "Press 2 for Representative Jerrold Nadler." in transcript.said
+    session = CallSession.objects.get(twilio_sid="CAin")
+    assert session.direction == "inbound" and (session.state, session.district) == ("NY", 12)
+    assert [leg.target.key for leg in session.legs.all()] == ["N000002", "S000148", "G000555", "dhs_main"]
+
+
+def test_inbound_after_the_window_says_the_campaign_has_closed(client, campaign, signed):
+    campaign.window_end = timezone.now() - dt.timedelta(minutes=1)
+    campaign.closed_message = "The day of action is over. Find a local event at our site."
+    campaign.save()
+
+    transcript = run_call(url=BASE + "/calls/inbound/", params={"CallSid": "CAlate", "From": "+17185550123",
+                                                                "To": "+12025550100"},
+                          auth_token=AUTH_TOKEN, transport=DjangoClientTransport())
+
+    assert transcript.said == ["The day of action is over. Find a local event at our site."]
+    assert not CallSession.objects.exists()
+
+
+@pytest.mark.parametrize("phone,code", [("555", "invalid_phone"), ("+44 20 7946 0958", "unsupported_phone"),
+                                        ("+1 900 555 0100", "unsupported_phone"), ("", "invalid")])
+def test_bad_phone_numbers_get_a_clear_400(client, campaign, phone, code):
+    response = request_call(client, campaign, phone=phone)
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == code
+    assert not CallSession.objects.exists()
+
+
+def test_bad_json_and_unknown_campaigns(client, campaign):
+    assert client.post("/api/v1/campaigns/detention/calls", "nope", content_type="application/json").json()[
+        "error"]["code"] == "invalid_json"
+    assert client.post("/api/v1/campaigns/nope/calls", {}, content_type="application/json").status_code == 404
+    assert request_call(client, campaign, zip_code="20500").status_code == 404
+
+
+def test_rate_limit_per_phone_answers_429_with_retry_after(client, campaign, settings):
+    settings.CALLS_PER_PHONE_PER_HOUR = 2
+    statuses = [request_call(client, campaign).status_code for _ in range(3)]
+    refused = request_call(client, campaign)
+
+    assert statuses == [202, 202, 429]
+    assert int(refused["Retry-After"]) > 0
+    assert CallSession.objects.count() == 2
+
+
+def test_many_numbers_from_one_ip_are_refused(client, campaign, settings):
+    settings.CALL_MAX_PHONES_PER_IP_PER_DAY = 3
+    statuses = [request_call(client, campaign, phone=f"+1802555014{i}", REMOTE_ADDR="198.51.100.7").status_code
+                for i in range(5)]
+
+    assert statuses[:3] == [202, 202, 202] and statuses[3:] == [403, 403]
+
+
+def test_blocklisted_numbers_are_refused(client, campaign, settings):
+    settings.CALL_BLOCKLIST = ["+1802555"]
+
+    assert request_call(client, campaign).status_code == 403
+
+
+def test_a_closed_campaign_refuses_new_calls_with_a_clear_message(client, campaign):
+    campaign.window_start = timezone.now() + dt.timedelta(hours=2)
+    campaign.save()
+    response = request_call(client, campaign)
+
+    assert response.status_code == 409
+    assert "not open" in response.json()["error"]["message"]
+
+
+def test_the_concurrent_call_cap(client, campaign, settings):
+    settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN = 1
+    CallSession.objects.create(campaign=campaign, phone="+18025550100", status=CallSession.Status.IN_PROGRESS)
+
+    response = request_call(client, campaign)
+
+    assert response.status_code == 429 and response.json()["error"]["code"] == "busy"
+
+
+def test_the_web_form_and_the_status_page_with_outcomes(client, campaign, settings,
+                                                        django_capture_on_commit_callbacks):
+    settings.DEBUG = True  # the built-in simulator places the call; its transcript shows in DEBUG
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/c/detention/call/", {"phone": "802-555-0142", "zip": "10002"})
+    session = CallSession.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/calls/{session.pk}/"
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Representative Daniel Goldman" in page and "Simulated call transcript" in page
+    leg = session.legs.first()
+    client.post(f"/calls/{session.pk}/outcome/{leg.pk}/", {"outcome": "spoke_to_staff"})
+    client.post(f"/calls/{session.pk}/outcome/{leg.pk}/", {"outcome": "left_voicemail"})
+
+    from advocacy.dashboard.selectors import metric_totals
+    totals = metric_totals(campaign_id=campaign.pk)
+    assert CallLeg.objects.get(pk=leg.pk).outcome == "spoke_to_staff"
+    assert (totals["outcome_reported"], totals["outcome_spoke_to_staff"], totals["outcome_left_voicemail"]) == (1, 1, 0)
+
+
+def test_the_web_form_shows_errors_and_catches_bots(client, campaign):
+    bad = client.post("/c/detention/call/", {"phone": "12", "zip": "10002"})
+    bot = client.post("/c/detention/call/", {"phone": "802-555-0142", "zip": "10002", "website": "spam"})
+
+    assert bad.status_code == 400 and "not a valid phone number" in bad.content.decode()
+    assert bot.status_code == 400
+    assert not CallSession.objects.exists()
+
+
+def test_organizers_preview_the_call_and_nobody_is_dialed(client, campaign, admin_user):
+    assert client.get("/organize/detention/call-preview/?zip=10002").status_code == 302
+    client.force_login(admin_user)
+
+    page = client.get("/organize/detention/call-preview/?zip=10002").content.decode()
+
+    assert "Connecting you to Representative Daniel Goldman" in page
+    assert "DIAL +12022828000" in page
+    assert not CallSession.objects.exists()
