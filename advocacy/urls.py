@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("advocacy.api.urls")),
+    path("anymail/", include("anymail.urls")),
     path("", include("targets.urls")),
     path("", include("advocacy.campaigns.urls")),
     path("", include("advocacy.calls.urls")),

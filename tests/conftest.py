@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
 import redis as redis_lib
+from django.core.management import call_command
+from django.utils import timezone
 
+from advocacy.campaigns.models import Campaign, CampaignTarget
 from advocacy.celery import app as celery_app
+from targets.models import DistrictOffice, Target
 from tests.services import REDIS_URL, WorkerProcess, require_postgres_and_redis
+from tests.targets.fixtures import ZCCD, write_data_dir
 
 
 @pytest.fixture
@@ -58,3 +64,27 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def targets(tmp_path, db):
+    """The small target data of tests/targets/fixtures.py, plus a ZIP (10002) that lies in NY-10 only."""
+    data_dir = write_data_dir(tmp_path, zccd=ZCCD + "36,NY,10002,10\n")
+    call_command("sync_targets", "--data-dir", str(data_dir), stdout=open("/dev/null", "w"))
+    nadler = Target.objects.get(key="N000002")
+    DistrictOffice.objects.filter(target=nadler).update(latitude=40.1, longitude=-73.1)
+
+
+@pytest.fixture
+def campaign(targets):
+    campaign = Campaign.objects.create(slug="detention", title="Communities Not Cages", phone_number="+12025550100",
+                                       call_intro="Thanks for calling.", call_script="Please cut ICE's budget.",
+                                       window_start=timezone.now() - dt.timedelta(hours=1),
+                                       window_end=timezone.now() + dt.timedelta(hours=1))
+    CampaignTarget.objects.create(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE)
+    CampaignTarget.objects.create(campaign=campaign, position=1, source=CampaignTarget.Source.OWN_SENATORS)
+    CampaignTarget.objects.create(campaign=campaign, position=2, source=CampaignTarget.Source.FIXED,
+                                  target=Target.objects.get(key="dhs_main"))
+    return campaign
+
+

@@ -12,6 +12,7 @@ from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import action_for_location, campaign_json, entry_json
 from advocacy.dashboard.selectors import public_totals
+from advocacy.emails.services import preview_messages
 from targets.lookup import LookupError
 
 
@@ -29,6 +30,9 @@ def _page_context(request, campaign: Campaign, *, embed: bool) -> dict:
         try:
             context.update(action_for_location(campaign=campaign, zip_code=zip_code, address=address or None,
                                                language=language))
+            context["email_previews"] = preview_messages(
+                campaign=campaign, location=context["location"], language=language,
+                supporter={"name": "", "zip_code": context["location"].zip_code})
         except LookupError as exc:
             context["lookup_error"] = exc.message
     context.update(campaign_json(campaign=campaign, language=language, request=request))

@@ -1,0 +1,104 @@
+"""Templated emails: a supporter's submission (EmailAction) and one delivery row per target.
+
+Every delivery is a row before it is an attempt. Rows wait in `waiting` until the supporter confirms
+their address; the delivery task locks its row for the whole send, so a redelivered task waits for
+the first and then finds the row sent.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+
+from advocacy.campaigns.models import Campaign
+from targets.models import Target
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Supporter(models.Model):
+    """An email address that has been confirmed once, so later sends from the same browser skip the step."""
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=100, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class EmailAction(models.Model):
+    class Status(models.TextChoices):
+        PENDING_CONFIRMATION = "pending_confirmation", "Waiting for the supporter to confirm"
+        CONFIRMED = "confirmed", "Confirmed"
+        EXPIRED = "expired", "Expired unconfirmed"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="email_actions")
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="actions")
+    name = models.CharField(max_length=100)
+    email = models.EmailField()
+    zip_code = models.CharField(max_length=5)
+    state = models.CharField(max_length=2, blank=True)
+    district = models.SmallIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en")
+    personal_note = models.TextField(blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.PENDING_CONFIRMATION)
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    receipt_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["email", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.campaign.slug}: {self.email}"
+
+
+class EmailDelivery(models.Model):
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        WEBFORM = "webform", "The office's web form"
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for confirmation"
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        BOUNCED = "bounced", "Bounced"
+        COMPLAINED = "complained", "Marked as spam"
+        FAILED = "failed", "Failed"
+        TO_REPORT = "to_report", "Waiting for the supporter to use the form"
+        REPORTED = "reported", "Sent through the web form"
+        CANCELED = "canceled", "Canceled"
+
+    action = models.ForeignKey(EmailAction, on_delete=models.CASCADE, related_name="deliveries")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    address = models.CharField(max_length=500)  # the target's email address or form URL, from our data
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.WAITING)
+    message_id = models.CharField(max_length=200, unique=True)  # our Message-ID header
+    provider_message_id = models.CharField(max_length=200, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    event_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["campaign", "created_at"])]
+        constraints = [models.UniqueConstraint(fields=["action", "target"], name="one_delivery_per_target")]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} → {self.target}"

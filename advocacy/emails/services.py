@@ -1,0 +1,223 @@
+"""The email action, one function per step a supporter or a provider takes."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from advocacy import ratelimit
+from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.scripts import email_for
+from advocacy.campaigns.selectors import campaign_targets
+from advocacy.dashboard.counters import record_contact, record_supporter
+from advocacy.dashboard.models import Metric
+from advocacy.delivery import enqueue_on_commit
+from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
+from targets.lookup import LookupResult, lookup
+from targets.models import Target
+
+MAX_NOTE = 2000
+HOUR = 3600
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class EmailRefused(Exception):
+    def __init__(self, code: str, message: str, *, status: int = 400, field: str | None = None,
+                 retry_after: int | None = None):
+        super().__init__(message)
+        self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
+
+
+def one_line(text: str, limit: int = 100) -> str:
+    """Names and subjects go into headers: no newlines or control characters, ever."""
+    return " ".join(CONTROL.sub(" ", text or "").split())[:limit]
+
+
+def clean_note(text: str) -> str:
+    text = CONTROL.sub("", (text or "").replace("\r\n", "\n")).strip()
+    if len(text) > MAX_NOTE:
+        raise EmailRefused("too_long", _("Keep your personal note under %(n)s characters.") % {"n": MAX_NOTE},
+                           field="personal_note")
+    return text
+
+
+def _with_note(body: str, note: str) -> str:
+    if not note:
+        return body
+    paragraphs = body.split("\n\n")
+    if len(paragraphs) >= 2:
+        return "\n\n".join(paragraphs[:-1] + [note, paragraphs[-1]])
+    return f"{body}\n\n{note}"
+
+
+def _channel(target: Target) -> tuple[str, str] | None:
+    if target.email:
+        return EmailDelivery.Channel.EMAIL, target.email
+    if target.contact_form or target.url:
+        return EmailDelivery.Channel.WEBFORM, target.contact_form or target.url
+    return None
+
+
+def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: dict, language: str,
+                     note: str = "") -> list[dict]:
+    """The messages a supporter would send, one per target that can receive one, in campaign order."""
+    messages = []
+    for entry in campaign_targets(campaign=campaign, location=location):
+        if entry.target is None:
+            continue
+        channel = _channel(entry.target)
+        text = email_for(campaign=campaign, target=entry.target, template_kind=entry.template_kind,
+                         language=language, supporter=supporter)
+        if channel is None or text is None:
+            continue
+        messages.append({"target": entry.target, "channel": channel[0], "address": channel[1],
+                         "subject": one_line(text.subject, 200), "body": _with_note(text.body, note)})
+    return messages
+
+
+def _check_limits(email: str, ip_address: str | None) -> None:
+    for scope, key, limit in (("emails-address", email, settings.EMAILS_PER_ADDRESS_PER_HOUR),
+                              ("emails-ip", ip_address, settings.EMAILS_PER_IP_PER_HOUR)):
+        if not key:
+            continue
+        verdict = ratelimit.hit(scope, key, ratelimit.Limit(limit, HOUR))
+        if not verdict.allowed:
+            raise EmailRefused("rate_limited", _("Too many messages from you for now. Please try again later."),
+                               status=429, retry_after=verdict.retry_after)
+
+
+def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: str, address: str | None = None,
+                        city: str = "", personal_note: str = "", ip_address: str | None = None,
+                        language: str = "en", remembered_email: str | None = None) -> EmailAction:
+    """Record the supporter's messages, one delivery row per target, and ask them to confirm their address
+    (unless this browser already confirmed it). Raises EmailRefused or LookupError; nothing is kept then."""
+    if not campaign.is_open():
+        raise EmailRefused("campaign_closed", _("This action is not open right now."), status=409)
+    name, email, city = one_line(name), (email or "").strip().lower(), one_line(city, 60)
+    if not name:
+        raise EmailRefused("invalid", _("Enter your name."), field="name")
+    note = clean_note(personal_note)
+    location = lookup(zip_code=zip_code, address=address)
+    _check_limits(email, ip_address)
+    supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
+                      "state": location.districts[0].state}
+    messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
+                                note=note)
+    if not messages:
+        raise EmailRefused("no_targets", _("This campaign has no one to email for your ZIP code."), status=422)
+    with transaction.atomic():
+        supporter, _created = Supporter.objects.get_or_create(email=email, defaults={"name": name})
+        action = EmailAction.objects.create(
+            campaign=campaign, supporter=supporter, name=name, email=email, zip_code=location.zip_code,
+            state=supporter_info["state"],
+            district=location.districts[0].district if len(location.districts) == 1 else None,
+            language=language[:2], personal_note=note, ip_address=ip_address or None)
+        EmailDelivery.objects.bulk_create(
+            EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
+                          address=m["address"], subject=m["subject"], body=m["body"],
+                          message_id=f"<{action.token[:16]}.{m['target'].pk}@{settings.EMAIL_MESSAGE_ID_DOMAIN}>")
+            for m in messages)
+        confirmed_before = supporter.confirmed_at is not None and remembered_email == email
+        if not campaign.require_email_confirmation or confirmed_before:
+            confirm_action(action=action)
+        else:
+            from advocacy.emails.tasks import send_confirmation
+
+            enqueue_on_commit(send_confirmation, action.pk)
+    return action
+
+
+def _count(action: EmailAction, metric: str, target_id: int | None = None) -> None:
+    record_contact(campaign_id=action.campaign_id, metric=metric, target_id=target_id, state=action.state,
+                   district=action.district)
+
+
+def confirm_action(*, action: EmailAction) -> bool:
+    """The supporter proved the address is theirs: queue the emails. A second click changes nothing."""
+    from advocacy.emails.tasks import deliver_email, send_receipt
+
+    with transaction.atomic():
+        action = EmailAction.objects.select_for_update().get(pk=action.pk)
+        if action.status != EmailAction.Status.PENDING_CONFIRMATION:
+            return False
+        now = timezone.now()
+        action.status, action.confirmed_at = EmailAction.Status.CONFIRMED, now
+        action.save(update_fields=["status", "confirmed_at"])
+        Supporter.objects.filter(pk=action.supporter_id, confirmed_at__isnull=True).update(confirmed_at=now)
+        waiting = action.deliveries.filter(status=EmailDelivery.Status.WAITING)
+        waiting.filter(channel=EmailDelivery.Channel.WEBFORM).update(status=EmailDelivery.Status.TO_REPORT)
+        to_send = list(waiting.filter(channel=EmailDelivery.Channel.EMAIL).values_list("pk", flat=True))
+        EmailDelivery.objects.filter(pk__in=to_send).update(status=EmailDelivery.Status.QUEUED)
+        record_supporter(campaign_id=action.campaign_id, identity=action.email)
+        for delivery_id in to_send:
+            enqueue_on_commit(deliver_email, delivery_id)
+        enqueue_on_commit(send_receipt, action.pk)
+    return True
+
+
+def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
+    """Called by the delivery task inside its locked transaction."""
+    delivery.status, delivery.sent_at = EmailDelivery.Status.SENT, timezone.now()
+    delivery.provider_message_id = str(provider_message_id)[:200]
+    delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error"])
+    _count(delivery.action, Metric.EMAIL_SENT, delivery.target_id)
+
+
+def report_webform(*, delivery: EmailDelivery) -> bool:
+    with transaction.atomic():
+        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
+        if delivery.status != EmailDelivery.Status.TO_REPORT:
+            return False
+        delivery.status, delivery.sent_at = EmailDelivery.Status.REPORTED, timezone.now()
+        delivery.save(update_fields=["status", "sent_at"])
+        _count(delivery.action, Metric.WEBFORM_REPORTED, delivery.target_id)
+    return True
+
+
+TRACKING = {
+    "delivered": (EmailDelivery.Status.DELIVERED, Metric.EMAIL_DELIVERED),
+    "bounced": (EmailDelivery.Status.BOUNCED, Metric.EMAIL_BOUNCED),
+    "rejected": (EmailDelivery.Status.BOUNCED, Metric.EMAIL_BOUNCED),
+    "complained": (EmailDelivery.Status.COMPLAINED, None),
+}
+
+
+def apply_tracking_event(*, message_id: str, event_type: str, at=None) -> bool:
+    """A provider's tracking webhook: each delivery moves to delivered/bounced/complained once."""
+    with transaction.atomic():
+        delivery = (EmailDelivery.objects.select_for_update().select_related("action")
+                    .filter(provider_message_id=message_id).first())
+        if delivery is None:
+            return False
+        if event_type == "opened":
+            if delivery.opened_at is None:
+                delivery.opened_at = at or timezone.now()
+                delivery.save(update_fields=["opened_at"])
+            return True
+        if event_type not in TRACKING or delivery.status not in (EmailDelivery.Status.SENT,
+                                                                 EmailDelivery.Status.DELIVERED):
+            return False
+        status, metric = TRACKING[event_type]
+        if delivery.status == status:
+            return False
+        delivery.status, delivery.event_at = status, at or timezone.now()
+        delivery.save(update_fields=["status", "event_at"])
+        if metric:
+            _count(delivery.action, metric, delivery.target_id)
+    return True
+
+
+def expire_unconfirmed(*, now=None) -> int:
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.EMAIL_CONFIRMATION_HOURS)
+    stale = EmailAction.objects.filter(status=EmailAction.Status.PENDING_CONFIRMATION, created_at__lt=cutoff)
+    with transaction.atomic():
+        ids = list(stale.select_for_update().values_list("pk", flat=True))
+        EmailDelivery.objects.filter(action_id__in=ids).update(status=EmailDelivery.Status.CANCELED)
+        EmailAction.objects.filter(pk__in=ids).update(status=EmailAction.Status.EXPIRED)
+    return len(ids)

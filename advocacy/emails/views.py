@@ -1,0 +1,130 @@
+"""Supporter pages for the email action and the JSON API."""
+
+from __future__ import annotations
+
+import json
+
+from django.core import signing
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from advocacy import ratelimit
+from advocacy.api.responses import error_response, form_errors
+from advocacy.campaigns.models import Campaign
+from advocacy.emails import services
+from advocacy.emails.forms import EmailActionForm
+from advocacy.emails.models import EmailAction, EmailDelivery
+from targets.lookup import LookupError
+
+REMEMBER_COOKIE = "confirmed_email"
+REMEMBER_SECONDS = 365 * 24 * 3600
+LOOKUP_STATUS = {"invalid": 400, "not_found": 404}
+
+
+def remembered_email(request) -> str | None:
+    try:
+        return signing.get_cookie_signer(salt=REMEMBER_COOKIE).unsign(request.COOKIES.get(REMEMBER_COOKIE, ""))
+    except signing.BadSignature:
+        return None
+
+
+def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
+    return services.submit_email_action(
+        campaign=campaign, name=data["name"], email=data["email"], zip_code=data["zip"],
+        address=data.get("address") or None, city=data.get("city") or "",
+        personal_note=data.get("personal_note") or "", ip_address=ratelimit.client_ip(request),
+        language=translation.get_language() or "en", remembered_email=remembered_email(request))
+
+
+@require_POST
+def submit(request, slug):
+    campaign = get_object_or_404(Campaign, slug=slug, is_published=True)
+    form = EmailActionForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+    elif form.cleaned_data["website"]:
+        error = "Your message could not be sent."
+    else:
+        try:
+            action = _submit(request, campaign, form.cleaned_data)
+        except (services.EmailRefused, LookupError) as exc:
+            error = exc.message
+        else:
+            return redirect("emails:action", token=action.token)
+    return render(request, "emails/error.html", {"campaign": campaign, "error": error, "form": form}, status=400)
+
+
+def _deliveries(action: EmailAction):
+    return list(action.deliveries.select_related("target"))
+
+
+def action_page(request, token):
+    action = get_object_or_404(EmailAction.objects.select_related("campaign"), token=token)
+    return render(request, "emails/action.html", {"action": action, "campaign": action.campaign,
+                                                  "deliveries": _deliveries(action)})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button; only the POST confirms, so mail scanners that follow links confirm nothing."""
+    action = get_object_or_404(EmailAction.objects.select_related("campaign"), token=token)
+    if request.method == "GET":
+        return render(request, "emails/confirm.html", {"action": action, "campaign": action.campaign,
+                                                       "deliveries": _deliveries(action)})
+    services.confirm_action(action=action)
+    response = redirect("emails:action", token=action.token)
+    response.set_cookie(REMEMBER_COOKIE, signing.get_cookie_signer(salt=REMEMBER_COOKIE).sign(action.email),
+                        max_age=REMEMBER_SECONDS, httponly=True, samesite="Lax")
+    return response
+
+
+@require_POST
+def report_webform(request, token, delivery_id):
+    action = get_object_or_404(EmailAction, token=token, status=EmailAction.Status.CONFIRMED)
+    services.report_webform(delivery=get_object_or_404(action.deliveries, pk=delivery_id))
+    return redirect("emails:action", token=action.token)
+
+
+def action_json(action: EmailAction) -> dict:
+    return {
+        "action_id": action.token,
+        "status": action.status,
+        "needs_confirmation": action.status == EmailAction.Status.PENDING_CONFIRMATION,
+        "messages": [{"target": d.target.key, "target_name": str(d.target), "channel": d.channel,
+                      "form_url": d.address if d.channel == EmailDelivery.Channel.WEBFORM else None,
+                      "subject": d.subject, "body": d.body, "status": d.status}
+                     for d in action.deliveries.select_related("target")],
+    }
+
+
+@csrf_exempt  # JSON for partner sites; no cookie grants anything here
+@require_POST
+def api_submit(request, slug):
+    campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
+    if campaign is None:
+        return error_response(404, "not_found", f"No campaign called {slug!r}.")
+    try:
+        body = json.loads(request.body or b"{}")
+        if not isinstance(body, dict):
+            raise ValueError
+    except ValueError:
+        return error_response(400, "invalid_json", "Send a JSON object.")
+    form = EmailActionForm({k: v for k, v in body.items() if k != "website"})
+    if not form.is_valid():
+        return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))
+    try:
+        action = services.submit_email_action(
+            campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+            zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
+            city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
+            ip_address=ratelimit.client_ip(request), language=str(body.get("language") or campaign.language))
+    except services.EmailRefused as exc:
+        return error_response(exc.status, exc.code, exc.message,
+                              fields={exc.field: [exc.message]} if exc.field else None, retry_after=exc.retry_after)
+    except LookupError as exc:
+        return error_response(LOOKUP_STATUS[exc.code], exc.code, exc.message, fields={"zip": [exc.message]})
+    return JsonResponse(action_json(action), status=202)
