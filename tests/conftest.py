@@ -8,11 +8,14 @@ import redis as redis_lib
 from django.core.management import call_command
 from django.utils import timezone
 
-from advocacy.campaigns.models import Campaign, CampaignTarget
+from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from advocacy.celery import app as celery_app
 from targets.models import DistrictOffice, Target
 from tests.services import REDIS_URL, WorkerProcess, require_postgres_and_redis
 from tests.targets.fixtures import ZCCD, write_data_dir
+
+GOLDMAN_EMAIL = "office@goldman.example"
+SCHUMER_EMAIL = "office@schumer.example"
 
 
 @pytest.fixture
@@ -88,3 +91,18 @@ def campaign(targets):
     return campaign
 
 
+
+
+@pytest.fixture
+def email_campaign(campaign):
+    campaign.from_email = "action@coalition.example"
+    campaign.save()
+    for kind in (MessageTemplate.TargetKind.MEMBER, MessageTemplate.TargetKind.EXECUTIVE):
+        MessageTemplate.objects.create(
+            campaign=campaign, target_kind=kind, subject="Communities, not cages, {{ target_name }}",
+            body="Dear {{ target_name }},\n\n{% for d in demands %}- {{ d }}\n{% endfor %}\nSincerely,\n"
+                 "{{ supporter.name }}, {{ supporter.city }} {{ supporter.zip_code }}")
+    Target.objects.filter(key="G000599").update(email=GOLDMAN_EMAIL)
+    Target.objects.filter(key="S000148").update(email=SCHUMER_EMAIL)
+    Target.objects.filter(key="dhs_main").update(url="https://www.dhs.gov/contact-us")
+    return campaign

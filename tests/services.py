@@ -83,6 +83,8 @@ class WorkerProcess:
                 "CELERY_BROKER_URL": self.broker_url,
                 "CELERY_TASK_ALWAYS_EAGER": "false",
                 "CELERY_VISIBILITY_TIMEOUT": "3",
+                "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+                "CELERY_UNACKED_RESTORE_THROTTLE": "1",
                 "REDIS_URL": self.broker_url,
                 "PYTHONUNBUFFERED": "1",
             }

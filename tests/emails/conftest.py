@@ -1,25 +1,4 @@
-import pytest
-
-from advocacy.campaigns.models import MessageTemplate
-from targets.models import Target
-
-GOLDMAN_EMAIL = "office@goldman.example"
-SCHUMER_EMAIL = "office@schumer.example"
-
-
-@pytest.fixture
-def email_campaign(campaign):
-    campaign.from_email = "action@coalition.example"
-    campaign.save()
-    for kind in (MessageTemplate.TargetKind.MEMBER, MessageTemplate.TargetKind.EXECUTIVE):
-        MessageTemplate.objects.create(
-            campaign=campaign, target_kind=kind, subject="Communities, not cages, {{ target_name }}",
-            body="Dear {{ target_name }},\n\n{% for d in demands %}- {{ d }}\n{% endfor %}\nSincerely,\n"
-                 "{{ supporter.name }}, {{ supporter.city }} {{ supporter.zip_code }}")
-    Target.objects.filter(key="G000599").update(email=GOLDMAN_EMAIL)
-    Target.objects.filter(key="S000148").update(email=SCHUMER_EMAIL)
-    Target.objects.filter(key="dhs_main").update(url="https://www.dhs.gov/contact-us")
-    return campaign
+from tests.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL  # noqa: F401 - re-exported for the email tests
 
 
 def submit(client, campaign, **fields):
