@@ -231,6 +231,10 @@ GEOCODIO_URL = env("GEOCODIO_URL", "https://api.geocod.io/v1.7/geocode")
 GEOCODER_TIMEOUT = env_float("GEOCODER_TIMEOUT", 3.0)
 LOOKUPS_PER_MINUTE_PER_IP = env_int("LOOKUPS_PER_MINUTE_PER_IP", 60)
 
+# Dashboard and the public counter.
+DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 5)
+PUBLIC_STATS_CACHE_SECONDS = env_int("PUBLIC_STATS_CACHE_SECONDS", 5)
+
 # Target data: sync_targets downloads the live sources; the coalition's own fixed targets (executive offices,
 # leadership and committee chairs with sources) come from a file or URL of its own.
 FIXED_TARGETS_URL = env("FIXED_TARGETS_URL")

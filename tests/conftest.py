@@ -11,9 +11,12 @@ from django.utils import timezone
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from advocacy.celery import app as celery_app
 from targets.models import DistrictOffice, Target
+from tests.fakes.twilio import FakeTwilio
 from tests.services import REDIS_URL, WorkerProcess, require_postgres_and_redis
 from tests.targets.fixtures import ZCCD, write_data_dir
 
+ACCOUNT_SID = "AC" + "1" * 32
+AUTH_TOKEN = "fake-auth-token"
 GOLDMAN_EMAIL = "office@goldman.example"
 SCHUMER_EMAIL = "office@schumer.example"
 
@@ -106,3 +109,14 @@ def email_campaign(campaign):
     Target.objects.filter(key="S000148").update(email=SCHUMER_EMAIL)
     Target.objects.filter(key="dhs_main").update(url="https://www.dhs.gov/contact-us")
     return campaign
+
+
+@pytest.fixture
+def fake_twilio(live_server, settings):
+    with FakeTwilio(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as fake:
+        settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
+        settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+        settings.TWILIO_API_BASE_URL = fake.url
+        settings.PUBLIC_BASE_URL = live_server.url
+        settings.TWILIO_CALLS_PER_SECOND = 1000
+        yield fake

@@ -64,7 +64,7 @@ def _locked_session(session_id) -> CallSession:
 
 
 def _locked_leg(leg_id) -> CallLeg:
-    return CallLeg.objects.select_for_update().select_related("target", "session").get(pk=leg_id)
+    return CallLeg.objects.select_for_update(of=("self",)).select_related("target", "session").get(pk=leg_id)
 
 
 def add_legs(*, session: CallSession, location: LookupResult | None) -> list[CallLeg]:
