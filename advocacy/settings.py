@@ -196,19 +196,6 @@ TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", "https://api.twilio.com").rstrip("/")
 TWILIO_CALLS_PER_SECOND = env_float("TWILIO_CALLS_PER_SECOND", 1.0)
-# Caller ID when a campaign has no number of its own; the supporter's number is used where Twilio allows it.
-TWILIO_CALLER_ID = env("TWILIO_CALLER_ID", "+12025550100")
-TWILIO_SUPPORTER_CALLER_ID = env_bool("TWILIO_SUPPORTER_CALLER_ID", default=True)
-# Call safety (advocacy/calls/safety.py). 0 turns a limit off.
-CALL_ALLOWED_REGIONS = env_list("CALL_ALLOWED_REGIONS", "US,PR,GU,VI,AS,MP")
-CALL_BLOCKLIST = env_list("CALL_BLOCKLIST")  # E.164 numbers or prefixes ("+1900") never called
-CALLS_PER_PHONE_PER_HOUR = env_int("CALLS_PER_PHONE_PER_HOUR", 3)
-CALLS_PER_IP_PER_HOUR = env_int("CALLS_PER_IP_PER_HOUR", 20)
-CALL_PHONES_PER_IP_PER_DAY = env_int("CALL_PHONES_PER_IP_PER_DAY", 5)
-CALL_MAX_CONCURRENT_PER_CAMPAIGN = env_int("CALL_MAX_CONCURRENT_PER_CAMPAIGN", 500)
-CALL_MAX_DIAL_SECONDS = env_int("CALL_MAX_DIAL_SECONDS", 900)  # <Dial timeLimit> per target
-CALL_MAX_SESSION_SECONDS = env_int("CALL_MAX_SESSION_SECONDS", 3600)  # the whole call
-CALL_DIAL_TIMEOUT_SECONDS = env_int("CALL_DIAL_TIMEOUT_SECONDS", 30)  # ringing before "no answer"
 TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone number of its own
 # Where the supporter's own number can be shown to the offices we connect them to (a verified caller ID or
 # a number Twilio lets you pass through); otherwise offices see the campaign's number.
@@ -239,6 +226,9 @@ PUBLIC_STATS_CACHE_SECONDS = env_int("PUBLIC_STATS_CACHE_SECONDS", 5)
 # leadership and committee chairs with sources) come from a file or URL of its own.
 FIXED_TARGETS_URL = env("FIXED_TARGETS_URL")
 SYNC_DOWNLOAD_TIMEOUT = env_float("SYNC_DOWNLOAD_TIMEOUT", 60.0)
+ICE_DATA_URL = env("ICE_DATA_URL")  # a base URL laid out like shared/data (ice/*.csv) for sync_ice_locations
+EVENTS_PER_IP_PER_HOUR = env_int("EVENTS_PER_IP_PER_HOUR", 5)
+RSVPS_PER_IP_PER_HOUR = env_int("RSVPS_PER_IP_PER_HOUR", 30)
 
 LOGGING = {
     "version": 1,

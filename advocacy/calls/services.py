@@ -6,8 +6,6 @@ and checks the state it expects, so a repeat changes nothing.
 
 from __future__ import annotations
 
-import math
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +16,7 @@ from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
+from advocacy.geo import miles_between
 from targets.lookup import LookupResult, lookup
 from targets.models import DistrictOffice, Target, ZipCentroid
 
@@ -213,12 +212,6 @@ def nearest_district_office(*, target: Target | None, zip_code: str) -> District
     if centroid is None:
         return offices[0]
     return min(offices, key=lambda o: miles_between(centroid.latitude, centroid.longitude, o.latitude, o.longitude))
-
-
-def miles_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 3958.8 * 2 * math.asin(math.sqrt(a))
 
 
 def add_district_office_leg(*, leg: CallLeg) -> CallLeg | None:

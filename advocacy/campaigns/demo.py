@@ -117,8 +117,10 @@ def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[s
         "call_script_es": CALL_SCRIPT_ES,
         "hashtag": "#CommunitiesNotCages",
         "toolkit_url": f"{base_url}/c/{SLUG}/#share",
-        "closed_message": "The day of action has ended. Thank you! Find a local action near you at /events/.",
-        "closed_message_es": "La jornada de acción terminó. ¡Gracias! Busca una acción local cerca de ti en /events/.",
+        "closed_message": "The day of action has ended. Thank you! Find a local action near you: "
+                          f"{base_url}/c/{SLUG}/events/",
+        "closed_message_es": "La jornada de acción terminó. ¡Gracias! Busca una acción local cerca de ti: "
+                             f"{base_url}/c/{SLUG}/events/",
     })
     campaign.demands.all().delete()
     Demand.objects.bulk_create(Demand(campaign=campaign, position=i, text=en, text_es=es)

@@ -1,0 +1,57 @@
+import datetime as dt
+import zoneinfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from advocacy.campaigns.models import TIME_ZONE_CHOICES
+from advocacy.events.models import IceLocation
+from advocacy.events.services import RADIUS_CHOICES
+
+US_ZONES = [(z, z) for z in ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+                             "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
+                             "Pacific/Guam")]
+
+
+class HostEventForm(forms.Form):
+    host_name = forms.CharField(label=_("Your name"), max_length=100)
+    host_email = forms.EmailField(label=_("Your email"))
+    organization = forms.CharField(label=_("Organization (optional)"), max_length=200, required=False)
+    title = forms.CharField(label=_("Event title"), max_length=200)
+    description = forms.CharField(label=_("Description"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    is_online = forms.BooleanField(label=_("This is an online event"), required=False)
+    online_url = forms.URLField(label=_("Link to join (online events)"), required=False, assume_scheme="https")
+    ice_location = forms.ModelChoiceField(label=_("ICE office or detention center"), required=False,
+                                          queryset=IceLocation.objects.all(),
+                                          empty_label=_("None: I'll give an address"))
+    address = forms.CharField(label=_("Address (if not at an ICE location)"), max_length=300, required=False)
+    zip = forms.CharField(label=_("ZIP code of the place"), max_length=10, required=False)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Ends (optional)"), required=False,
+                               widget=forms.TimeInput(attrs={"type": "time"}))
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=US_ZONES + TIME_ZONE_CHOICES,
+                                  initial="America/New_York")
+    capacity = forms.IntegerField(label=_("Capacity (optional)"), min_value=1, max_value=100000, required=False)
+    website = forms.CharField(required=False)  # honeypot
+
+    def times(self) -> tuple[dt.datetime, dt.datetime | None]:
+        zone = zoneinfo.ZoneInfo(self.cleaned_data["time_zone"])
+        day = self.cleaned_data["date"]
+        starts = dt.datetime.combine(day, self.cleaned_data["start_time"], tzinfo=zone)
+        end_time = self.cleaned_data.get("end_time")
+        ends = dt.datetime.combine(day, end_time, tzinfo=zone) if end_time else None
+        return starts, ends
+
+
+class RsvpForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(label=_("Your email"))
+    zip = forms.CharField(label=_("Your ZIP code"), max_length=10, required=False)
+    website = forms.CharField(required=False)  # honeypot
+
+
+class SearchForm(forms.Form):
+    zip = forms.CharField(label=_("Your ZIP code"), max_length=10, required=False)
+    radius = forms.TypedChoiceField(label=_("Within"), coerce=int, initial=50, required=False,
+                                    choices=[(r, _("%(n)s miles") % {"n": r}) for r in RADIUS_CHOICES])

@@ -1,0 +1,108 @@
+"""Local actions: hosted at an ICE field office or detention facility (or any address), or online."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+
+from advocacy.campaigns.models import TIME_ZONE_CHOICES, Campaign
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class IceLocation(models.Model):
+    class Kind(models.TextChoices):
+        FIELD_OFFICE = "field_office", "ICE field office"
+        DETENTION = "detention", "Detention facility"
+
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    address = models.CharField(max_length=300, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=2, blank=True)
+    zip_code = models.CharField(max_length=10, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    aor_code = models.CharField(max_length=3, blank=True)
+    facility_type = models.CharField(max_length=40, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["state", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name.title() if self.name.isupper() else self.name} ({self.city.title()}, {self.state})"
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        CANCELLED = "cancelled", "Cancelled"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=5000)
+    host_name = models.CharField(max_length=100)
+    host_email = models.EmailField()
+    organization = models.CharField(max_length=200, blank=True)
+    is_online = models.BooleanField(default=False)
+    online_url = models.URLField(blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField(null=True, blank=True)
+    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York")
+    ice_location = models.ForeignKey(IceLocation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    address = models.CharField(max_length=300, blank=True)
+    zip_code = models.CharField(max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Empty: no limit")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    manage_token = models.CharField(max_length=64, unique=True, default=new_token)
+    host_ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    received_email_sent_at = models.DateTimeField(null=True, blank=True)
+    approval_email_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["campaign", "status", "starts_at"]),
+                   models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def place(self) -> str:
+        if self.is_online:
+            return "Online"
+        if self.ice_location:
+            return str(self.ice_location)
+        return self.address
+
+    @property
+    def rsvp_count(self) -> int:
+        return self.rsvps.count()
+
+
+class Rsvp(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
+    name = models.CharField(max_length=100)
+    email = models.EmailField()
+    zip_code = models.CharField(max_length=5, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["event", "email"], name="one_rsvp_per_email")]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.event}"
