@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advocacy.campaigns.models import Campaign
 from targets.models import Target
@@ -16,19 +17,19 @@ from targets.models import Target
 
 class CallSession(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        PLACING = "placing", "Placing the call"
-        RINGING = "ringing", "Ringing"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
-        BUSY = "busy", "Busy"
-        NO_ANSWER = "no_answer", "No answer"
-        FAILED = "failed", "Failed"
-        CANCELED = "canceled", "Canceled"
+        QUEUED = "queued", _("Queued")
+        PLACING = "placing", _("Placing the call")
+        RINGING = "ringing", _("Ringing")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        BUSY = "busy", _("Busy")
+        NO_ANSWER = "no_answer", _("No answer")
+        FAILED = "failed", _("Failed")
+        CANCELED = "canceled", _("Canceled")
 
     class Direction(models.TextChoices):
-        OUTBOUND = "outbound", "We called the supporter"
-        INBOUND = "inbound", "The supporter called in"
+        OUTBOUND = "outbound", _("We called the supporter")
+        INBOUND = "inbound", _("The supporter called in")
 
     ACTIVE = (Status.QUEUED, Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
     LIVE = (Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
@@ -71,21 +72,21 @@ class CallSession(models.Model):
 
 class CallLeg(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        DIALING = "dialing", "Dialing"
-        CONNECTED = "connected", "Connected"
-        COMPLETED = "completed", "Completed"
-        BUSY = "busy", "Busy"
-        NO_ANSWER = "no_answer", "No answer"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped"
+        PENDING = "pending", _("Waiting")
+        DIALING = "dialing", _("Dialing")
+        CONNECTED = "connected", _("Connected")
+        COMPLETED = "completed", _("Completed")
+        BUSY = "busy", _("Busy")
+        NO_ANSWER = "no_answer", _("No answer")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
 
     class Outcome(models.TextChoices):
-        SPOKE_TO_STAFF = "spoke_to_staff", "Spoke to staff"
-        LEFT_VOICEMAIL = "left_voicemail", "Left a voicemail"
-        LINE_BUSY = "line_busy", "Line busy"
-        NO_ANSWER = "no_answer", "No answer"
-        OTHER = "other", "Something else"
+        SPOKE_TO_STAFF = "spoke_to_staff", _("Spoke to staff")
+        LEFT_VOICEMAIL = "left_voicemail", _("Left a voicemail")
+        LINE_BUSY = "line_busy", _("Line busy")
+        NO_ANSWER = "no_answer", _("No answer")
+        OTHER = "other", _("Something else")
 
     FINISHED = (Status.COMPLETED, Status.BUSY, Status.NO_ANSWER, Status.FAILED, Status.SKIPPED)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.db import transaction
@@ -15,6 +16,9 @@ from advocacy.delivery import PermanentDeliveryError, TransientDeliveryError, cl
 from advocacy.providers.twilio_client import get_telephony, webhook_auth_token
 
 logger = logging.getLogger(__name__)
+# How long one delivery of place_call may hold a session in "placing" (pacing wait + the API request)
+# before another delivery may conclude that the worker died and check with the provider.
+PLACING_LEASE = timedelta(minutes=5)
 
 
 @shared_task(bind=True, name="advocacy.calls.tasks.place_call", acks_late=True, max_retries=8)
@@ -29,10 +33,17 @@ def place_call(self, session_id: str) -> str:
                             and not s.twilio_sid)
         if session is None:
             return "nothing to do"
+        now = timezone.now()
+        if session.status == CallSession.Status.PLACING and session.placed_at is not None \
+                and now - session.placed_at < PLACING_LEASE:
+            # Another delivery of this task is placing the call right now (a broker redelivery); look again
+            # once its lease has run out, in case that worker died.
+            raise self.retry(countdown=(session.placed_at + PLACING_LEASE - now).total_seconds() + 1,
+                             max_retries=None)
         interrupted = session.status == CallSession.Status.PLACING and session.placed_at is not None
         session.status = CallSession.Status.PLACING
         session.place_attempts += 1
-        first_attempt_at = session.placed_at or timezone.now()
+        first_attempt_at = session.placed_at or now
         session.placed_at = first_attempt_at
         session.save(update_fields=["status", "place_attempts", "placed_at"])
     try:

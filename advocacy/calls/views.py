@@ -10,6 +10,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -51,7 +52,7 @@ def request_call(request, slug):
         else:
             return redirect("calls:status-page", session_id=session.pk)
     elif form.is_valid():
-        error = "Your request could not be sent."
+        error = _("Your request could not be sent.")
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
     return render(request, "calls/request_error.html", {"campaign": campaign, "error": error, "form": form},
@@ -78,8 +79,10 @@ def session_json(session: CallSession) -> dict:
 def call_status_page(request, session_id):
     session = get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id, is_preview=False)
     legs = list(session.legs.select_related("target"))
+    signature = session.status + "|" + ",".join(f"{leg.status}:{leg.duration_seconds}" for leg in legs)
     return render(request, "calls/status.html", {
         "session": session, "campaign": session.campaign, "legs": legs, "outcomes": CallLeg.Outcome.choices,
+        "signature": signature,
         "show_transcript": bool(session.transcript) and settings.DEBUG,
     })
 
@@ -99,16 +102,17 @@ def report_outcome(request, session_id, leg_id):
 def api_request_call(request, slug):
     campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
     if campaign is None:
-        return error_response(404, "not_found", f"No campaign called {slug!r}.")
+        return error_response(404, "not_found", _("No campaign called %(slug)s.") % {"slug": slug})
     try:
         body = json.loads(request.body or b"{}")
         if not isinstance(body, dict):
             raise ValueError
     except ValueError:
-        return error_response(400, "invalid_json", "Send a JSON object: {\"phone\": ..., \"zip\": ...}.")
-    missing = {name: ["This field is required."] for name in ("phone", "zip") if not str(body.get(name) or "").strip()}
+        return error_response(400, "invalid_json", _('Send a JSON object: {"phone": ..., "zip": ...}.'))
+    missing = {name: [_("This field is required.")] for name in ("phone", "zip")
+               if not str(body.get(name) or "").strip()}
     if missing:
-        return error_response(400, "invalid", "Some fields are missing.", fields=missing)
+        return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
     try:
         session = services.start_call_session(
             campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
@@ -129,7 +133,7 @@ def api_request_call(request, slug):
 def api_call_status(request, session_id):
     session = CallSession.objects.filter(pk=session_id, is_preview=False).select_related("campaign").first()
     if session is None:
-        return error_response(404, "not_found", "No such call.")
+        return error_response(404, "not_found", _("No such call."))
     return JsonResponse(session_json(session))
 
 

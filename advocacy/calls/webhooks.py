@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
@@ -41,6 +42,7 @@ def twilio_webhook(view):
         if not signature_is_valid(request):
             logger.warning("refused a Twilio webhook with a missing or invalid signature: %s", request.path)
             return HttpResponseForbidden("invalid signature", content_type="text/plain")
+        language = translation.get_language()
         try:
             response = view(request, *args, **kwargs)
         except CallSession.DoesNotExist:
@@ -48,6 +50,8 @@ def twilio_webhook(view):
         except Exception:
             logger.exception("call webhook %s failed", request.path)
             response = twiml.apology()
+        finally:
+            translation.activate(language)  # the flow speaks the call's language; the request keeps its own
         if isinstance(response, HttpResponse):
             return response
         return HttpResponse(str(response), content_type="text/xml")

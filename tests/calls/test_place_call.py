@@ -1,0 +1,83 @@
+"""place_call through the twilio client against the fake Twilio's REST API: once, and only once, per session."""
+
+import datetime as dt
+
+import pytest
+from celery.exceptions import Retry
+from django.utils import timezone
+
+from advocacy.calls.models import CallSession
+from advocacy.calls.tasks import place_call
+from tests.calls.conftest import ACCOUNT_SID, AUTH_TOKEN
+from tests.fakes.twilio import FakeTwilio
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fake_api(settings):
+    """The fake's REST API only: calls are created but nobody plays them."""
+    with FakeTwilio(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, drive_calls=False) as fake:
+        settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
+        settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+        settings.TWILIO_API_BASE_URL = fake.url
+        settings.TWILIO_CALLS_PER_SECOND = 1000
+        settings.PUBLIC_BASE_URL = "https://calls.example.org"
+        yield fake
+
+
+@pytest.fixture
+def queued(campaign):
+    return CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002")
+
+
+def test_the_call_is_created_with_our_webhooks_and_limits(fake_api, queued, settings):
+    place_call.apply(args=[str(queued.pk)])
+
+    queued.refresh_from_db()
+    params = fake_api.calls[queued.twilio_sid]["params"]
+    assert params["To"] == "+18025550142" and params["From"] == "+12025550100"
+    assert params["Url"] == f"https://calls.example.org/calls/twiml/{queued.pk}/answer"
+    assert params["StatusCallback"] == f"https://calls.example.org/calls/status/{queued.pk}"
+    assert params["TimeLimit"] == str(settings.CALL_MAX_SECONDS)
+    assert queued.status == CallSession.Status.PLACING and queued.place_attempts == 1
+
+
+def test_running_the_task_twice_places_one_call(fake_api, queued):
+    place_call.apply(args=[str(queued.pk)])
+    place_call.apply(args=[str(queued.pk)])
+
+    assert len(fake_api.created) == 1
+
+
+def test_a_redelivered_task_finds_the_call_a_dead_worker_placed(fake_api, queued):
+    place_call.apply(args=[str(queued.pk)])
+    sid = CallSession.objects.get(pk=queued.pk).twilio_sid
+    # The worker died after Twilio created the call but before the sid was saved, long ago:
+    CallSession.objects.filter(pk=queued.pk).update(twilio_sid="", status=CallSession.Status.PLACING,
+                                                    placed_at=timezone.now() - dt.timedelta(minutes=10))
+
+    place_call.apply(args=[str(queued.pk)])
+
+    assert len(fake_api.created) == 1
+    assert CallSession.objects.get(pk=queued.pk).twilio_sid == sid
+
+
+def test_a_duplicate_delivery_leaves_a_call_being_placed_alone(fake_api, queued):
+    CallSession.objects.filter(pk=queued.pk).update(status=CallSession.Status.PLACING, placed_at=timezone.now())
+
+    with pytest.raises(Retry) as retry:  # eager mode raises what a worker would schedule
+        place_call.apply(args=[str(queued.pk)], throw=True)
+
+    assert 290 < retry.value.when <= 301  # it looks again once the other delivery's lease has run out
+    assert fake_api.created == []
+
+
+def test_a_permanent_error_fails_the_session_without_retrying(fake_api, queued):
+    fake_api.fail_next = [400]
+
+    place_call.apply(args=[str(queued.pk)])
+
+    queued.refresh_from_db()
+    assert queued.status == CallSession.Status.FAILED and "Twilio 400" in queued.last_error
+    assert fake_api.created == [] and len([r for r in fake_api.requests if r["method"] == "POST"]) == 1
