@@ -1,4 +1,34 @@
 """This app's part of the OpenAPI document served at /api/v1/openapi.json (see advocacy/api/openapi.py)."""
 
-PATHS: dict = {}
-SCHEMAS: dict = {}
+from advocacy.api.openapi import error, json_body
+
+PATHS = {
+    "/lookup": {"get": {
+        "summary": "Districts and members of Congress for a ZIP code (and street address for a split ZIP)",
+        "parameters": [
+            {"name": "zip", "in": "query", "required": True, "schema": {"type": "string", "pattern": "^[0-9]{5}"}},
+            {"name": "address", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200}},
+        ],
+        "responses": {"200": json_body("Lookup"), "400": error("Not a ZIP code"),
+                      "404": error("Unknown ZIP code (e.g. PO-box only)"), "429": error("Rate limited")},
+    }},
+}
+
+SCHEMAS = {
+    "District": {"type": "object", "properties": {"state": {"type": "string"}, "district": {"type": "integer"},
+                                                   "label": {"type": "string", "examples": ["NY-12", "VT-AL"]}}},
+    "Target": {"type": "object", "properties": {
+        "id": {"type": "string", "description": "bioguide id or fixed-target key"},
+        "name": {"type": "string"}, "title": {"type": "string"}, "display_name": {"type": "string"},
+        "kind": {"type": "string", "enum": ["member", "executive", "other"]},
+        "chamber": {"type": ["string", "null"]}, "state": {"type": ["string", "null"]},
+        "district": {"type": ["integer", "null"]}, "party": {"type": ["string", "null"]},
+        "phone": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
+        "contact_form": {"type": ["string", "null"]}}},
+    "Lookup": {"type": "object", "properties": {
+        "zip": {"type": "string"}, "districts": {"type": "array", "items": {"$ref": "#/components/schemas/District"}},
+        "needs_address": {"type": "boolean"},
+        "matched_by": {"type": "string", "enum": ["zip", "address", "zip_fallback"]},
+        "members": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}},
+        "vacancies": {"type": "array", "items": {"$ref": "#/components/schemas/District"}}}},
+}

@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from advocacy.api.openapi import openapi_json
+
 urlpatterns = [
+    path("openapi.json", openapi_json, name="openapi"),
     path("", include("targets.api_urls")),
     path("", include("advocacy.campaigns.api_urls")),
     path("", include("advocacy.calls.api_urls")),

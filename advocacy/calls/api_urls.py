@@ -6,5 +6,5 @@ from advocacy.calls import views
 
 urlpatterns = [
     path("campaigns/<slug:slug>/calls", views.api_request_call, name="api-calls"),
-    path("calls/<uuid:session_id>", views.api_call_status, name="api-call"),
+    path("calls/<uuid:call_id>", views.api_call_status, name="api-call"),
 ]

@@ -130,8 +130,8 @@ def api_request_call(request, slug):
 
 
 @require_GET
-def api_call_status(request, session_id):
-    session = CallSession.objects.filter(pk=session_id, is_preview=False).select_related("campaign").first()
+def api_call_status(request, call_id):
+    session = CallSession.objects.filter(pk=call_id, is_preview=False).select_related("campaign").first()
     if session is None:
         return error_response(404, "not_found", _("No such call."))
     return JsonResponse(session_json(session))

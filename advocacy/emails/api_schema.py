@@ -1,4 +1,28 @@
 """This app's part of the OpenAPI document served at /api/v1/openapi.json (see advocacy/api/openapi.py)."""
 
-PATHS: dict = {}
-SCHEMAS: dict = {}
+from advocacy.api.openapi import error, json_body, request_body, slug_parameter
+
+PATHS = {
+    "/campaigns/{slug}/emails": {"post": {
+        "summary": "Send the campaign's email to the supporter's targets (after they confirm their address)",
+        "parameters": [slug_parameter()],
+        "requestBody": request_body("EmailRequest"),
+        "responses": {"202": json_body("EmailAction", "Recorded; a confirmation email is on its way"),
+                      "400": error("Invalid fields"), "404": error("Unknown campaign or ZIP"),
+                      "409": error("The campaign is not open"), "422": error("Nobody to email for this ZIP"),
+                      "429": error("Rate limited; see Retry-After")},
+    }},
+}
+
+SCHEMAS = {
+    "EmailRequest": {"type": "object", "required": ["name", "email", "zip"], "properties": {
+        "name": {"type": "string", "maxLength": 100}, "email": {"type": "string", "format": "email"},
+        "zip": {"type": "string"}, "address": {"type": "string"}, "city": {"type": "string"},
+        "personal_note": {"type": "string", "maxLength": 2000}, "language": {"type": "string", "enum": ["en", "es"]}}},
+    "EmailAction": {"type": "object", "properties": {
+        "action_id": {"type": "string"}, "status": {"type": "string"}, "needs_confirmation": {"type": "boolean"},
+        "messages": {"type": "array", "items": {"type": "object", "properties": {
+            "target": {"type": "string"}, "target_name": {"type": "string"},
+            "channel": {"type": "string", "enum": ["email", "webform"]}, "form_url": {"type": ["string", "null"]},
+            "subject": {"type": "string"}, "body": {"type": "string"}, "status": {"type": "string"}}}}}},
+}

@@ -1,0 +1,68 @@
+"""GET /api/v1/openapi.json: the partner API, assembled from each app's api_schema.py."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.conf import settings
+from django.http import JsonResponse
+
+APP_SCHEMAS = ["targets.api_schema", "advocacy.campaigns.api_schema", "advocacy.calls.api_schema",
+               "advocacy.emails.api_schema", "advocacy.events.api_schema", "advocacy.dashboard.api_schema"]
+
+COMMON_SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {
+            "type": "object", "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "examples": ["invalid", "not_found", "rate_limited"]},
+                "message": {"type": "string", "description": "Safe to show to the supporter as it is."},
+                "fields": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+            }}},
+    },
+}
+
+
+def json_body(ref: str, description: str = "OK") -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}}
+
+
+def error(description: str) -> dict:
+    return json_body("Error", description)
+
+
+def request_body(ref: str) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}}
+
+
+def slug_parameter() -> dict:
+    return {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"},
+            "description": "The campaign's slug, e.g. day-of-action"}
+
+
+def document() -> dict:
+    paths: dict = {}
+    schemas: dict = dict(COMMON_SCHEMAS)
+    for module_name in APP_SCHEMAS:
+        module = import_module(module_name)
+        paths.update(module.PATHS)
+        schemas.update(module.SCHEMAS)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Day of Action API", "version": "1",
+                 "description": "Look up representatives, request patch-through calls, send templated emails, "
+                                "find local events and read public counts. JSON in and out; errors are "
+                                "`{\"error\": {\"code\", \"message\", \"fields\"}}`; 429 answers carry Retry-After."},
+        "servers": [{"url": f"{settings.PUBLIC_BASE_URL}/api/v1"}],
+        "paths": dict(sorted(paths.items())),
+        "components": {"schemas": schemas},
+    }
+
+
+def openapi_json(request):
+    response = JsonResponse(document())
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
