@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from advocacy.providers import geocoder
 from targets.models import Target, ZipDistrict
 
@@ -69,8 +71,18 @@ def districts_for_zip(zip_code: str) -> list[District]:
 def members_for_districts(districts: list[District]) -> tuple[list[Target], list[District]]:
     """House members of each district, then the senators of each state, and the vacant House seats."""
     states = sorted({d.state for d in districts})
-    active = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True, state__in=states)
-    house = {(t.state, t.district): t for t in active if t.chamber == Target.Chamber.HOUSE}
+    seats = Q()
+    for district in districts:
+        seats |= Q(chamber=Target.Chamber.HOUSE, state=district.state, district=district.district)
+    active = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).filter(
+        seats | Q(chamber=Target.Chamber.SENATE, state__in=states))
+    house: dict[tuple[str, int], Target] = {}
+    senators: list[Target] = []
+    for target in active:
+        if target.chamber == Target.Chamber.HOUSE:
+            house[(target.state, target.district)] = target
+        else:
+            senators.append(target)
     members: list[Target] = []
     vacancies: list[District] = []
     for district in districts:
@@ -79,10 +91,7 @@ def members_for_districts(districts: list[District]) -> tuple[list[Target], list
             vacancies.append(district)
         elif member not in members:
             members.append(member)
-    senators = sorted(
-        (t for t in active if t.chamber == Target.Chamber.SENATE),
-        key=lambda t: (states.index(t.state), t.name),
-    )
+    senators.sort(key=lambda t: (states.index(t.state), t.name))
     return members + senators, vacancies
 
 
