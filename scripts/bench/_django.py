@@ -13,13 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
-def setup(*, database: str = "sqlite", name: str = "bench") -> str:
+def setup(*, database: str = "sqlite", name: str = "bench", broker_url: str = "") -> str:
     """Point Django at a fresh database ("sqlite" in a temp dir, or "postgres": BENCH_POSTGRES_URL/<name>)."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advocacy.settings")
     os.environ.setdefault("SECRET_KEY", "bench-secret-key")
     os.environ["DEBUG"] = "false"
     os.environ.pop("CELERY_BROKER_URL", None)
+    if broker_url:
+        os.environ["CELERY_BROKER_URL"] = broker_url
     if database == "postgres":
         import psycopg
 

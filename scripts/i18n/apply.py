@@ -22,6 +22,9 @@ missing = []
 for entry in po:
     spanish = ES.get(entry.msgid)
     if spanish is None:
+        if "fuzzy" in entry.flags:  # makemessages' guess from a similar string: never right here
+            entry.flags.remove("fuzzy")
+            entry.msgstr, entry.previous_msgid = "", None
         if not entry.msgstr and not entry.msgstr_plural.get(0):
             missing.append(entry.msgid)
         continue
@@ -32,6 +35,8 @@ for entry in po:
         entry.msgstr = spanish
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
+    entry.previous_msgid = None
+po.metadata_is_fuzzy = False
 po.metadata["Language"] = "es"
 po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
 po.save()
