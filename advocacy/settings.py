@@ -145,7 +145,8 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "advocacy"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "advocacy",
+                          "OPTIONS": {"MAX_ENTRIES": 50_000}}}
 
 # Celery: delivery that loses nothing. See advocacy/celery.py and advocacy/delivery.py.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
@@ -217,6 +218,8 @@ GEOCODIO_API_KEY = env("GEOCODIO_API_KEY")
 GEOCODIO_URL = env("GEOCODIO_URL", "https://api.geocod.io/v1.7/geocode")
 GEOCODER_TIMEOUT = env_float("GEOCODER_TIMEOUT", 3.0)
 LOOKUPS_PER_MINUTE_PER_IP = env_int("LOOKUPS_PER_MINUTE_PER_IP", 60)
+LOOKUP_CACHE_SECONDS = env_int("LOOKUP_CACHE_SECONDS", 3600)  # ZIP answers; sync_targets invalidates them
+GEOCODER_CACHE_SECONDS = env_int("GEOCODER_CACHE_SECONDS", 86400)
 
 # Dashboard and the public counter.
 DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 5)

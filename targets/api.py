@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
-from django.http import JsonResponse
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from advocacy import ratelimit
 from advocacy.api.responses import error_response
-from targets.lookup import LookupError, lookup
+from targets.lookup import LOOKUP_VERSION_KEY, LookupError, lookup, normalize_zip
 from targets.serializers import lookup_json
 
 LOOKUP_STATUS = {"invalid": 400, "not_found": 404}
+
+
+def cached_lookup_body(zip_code: str) -> bytes:
+    """The encoded JSON answer for a ZIP. ZIP-only answers change only when sync_targets changes the data,
+    which bumps the version in their key."""
+    zip_code = normalize_zip(zip_code)
+    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
+    key = f"lookup:{version}:{zip_code}"
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
+        cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
+    return body
 
 
 @require_GET
@@ -21,10 +37,14 @@ def lookup_view(request):
     if not verdict.allowed:
         return error_response(429, "rate_limited", "Too many lookups; try again shortly.",
                               retry_after=verdict.retry_after)
+    zip_code, address = request.GET.get("zip", ""), request.GET.get("address")
     try:
-        result = lookup(zip_code=request.GET.get("zip", ""), address=request.GET.get("address"))
+        if address:
+            body = json.dumps(lookup_json(lookup(zip_code=zip_code, address=address))).encode()
+        else:
+            body = cached_lookup_body(zip_code)
     except LookupError as exc:
         return error_response(LOOKUP_STATUS[exc.code], exc.code, exc.message, fields={"zip": [exc.message]})
-    response = JsonResponse(lookup_json(result))
+    response = HttpResponse(body, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

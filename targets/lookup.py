@@ -14,6 +14,7 @@ from django.db.models import Q
 from advocacy.providers import geocoder
 from targets.models import Target, ZipDistrict
 
+LOOKUP_VERSION_KEY = "lookup-version"
 ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
 
 

@@ -33,6 +33,7 @@ def lookup_json(result: LookupResult) -> dict:
         "districts": [district_json(d) for d in result.districts],
         "needs_address": result.needs_address,
         "matched_by": result.matched_by,
+        "targets": [target_json(t) for t in result.members],
         "members": [target_json(t) for t in result.members],
         "vacancies": [district_json(d) for d in result.vacancies],
     }

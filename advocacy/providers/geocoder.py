@@ -7,12 +7,14 @@ back to the ZIP-only answer and says so.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
 
 import requests
 from django.conf import settings
+from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +87,16 @@ def _geocodio(address: str) -> list[GeocodedDistrict] | None:
 
 
 def districts_for_address(address: str) -> list[GeocodedDistrict] | None:
-    """The district(s) of a street address, or None when the geocoder cannot say."""
+    """The district(s) of a street address, or None when the geocoder cannot say. Answers are cached
+    (by a hash of the normalised address, so no address is stored); failures are not."""
+    key = "geocode:" + hashlib.sha256(" ".join(address.lower().split()).encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return [GeocodedDistrict(*pair) for pair in cached] or None
     try:
-        return _geocodio(address) if settings.GEOCODIO_API_KEY else _census(address)
+        found = _geocodio(address) if settings.GEOCODIO_API_KEY else _census(address)
     except (requests.RequestException, ValueError) as exc:
         logger.warning("geocoder failed for an address: %s", exc)
         return None
+    cache.set(key, [(d.state, d.district) for d in found or []], settings.GEOCODER_CACHE_SECONDS)
+    return found

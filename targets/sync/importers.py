@@ -16,6 +16,7 @@ from targets.sync.phones import to_e164
 from targets.sync.upsert import Counts, replace_set, upsert
 
 TERRITORIES = {"AS", "GU", "MP", "VI"}
+ROW_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError)
 SENATE_CHAIRS = {"chair", "chairman", "chairwoman"}
 
 try:  # the C loader reads the 1 MB legislators file several times faster
@@ -62,34 +63,53 @@ def import_legislators(text: str, counts: Counts) -> Roles:
     today = timezone.now().date()
     seen: set[str] = set()
     leadership: Roles = {}
-    for person in people:
-        bioguide = person["id"]["bioguide"]
-        term = person["terms"][-1]
-        seen.add(bioguide)
-        values = {
-            "kind": Target.Kind.MEMBER,
-            "name": _member_name(person),
-            "title": _member_title(term),
-            "chamber": Target.Chamber.SENATE if term["type"] == "sen" else Target.Chamber.HOUSE,
-            "state": term["state"],
-            "district": term.get("district") if term["type"] == "rep" else None,
-            "party": term.get("party", ""),
-            "phone": to_e164(term.get("phone")),
-            "address": term.get("address", "") or "",
-            "url": term.get("url", "") or "",
-            "contact_form": term.get("contact_form", "") or "",
-            "is_active": True,
-            "retired_at": None,
-            "source": "unitedstates/congress-legislators legislators-current",
-        }
-        target = upsert(Target, {"key": bioguide}, values, counts)
+    for number, person in enumerate(people, start=1):
+        try:
+            target, term = _import_person(person, counts)
+        except ROW_ERRORS as exc:
+            counts.skip(f"person {number} ({_bioguide(person)})", exc)
+            continue
+        seen.add(target.key)
         for role in person.get("leadership_roles", []):
             if _is_current(role, today):
                 path = f"leadership:{role.get('chamber', term['type'])}:{slug(role['title'])}"
                 leadership[(target.pk, path)] = (role["title"], None)
     gone = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).exclude(key__in=seen)
+    if gone.count() > len(seen):  # a truncated file must not retire most of Congress
+        raise ValueError(f"only {len(seen)} valid members in the file; refusing to retire {gone.count()}")
     counts.retired += gone.update(is_active=False, retired_at=timezone.now())
     return leadership
+
+
+def _bioguide(person) -> str:
+    try:
+        return person["id"]["bioguide"]
+    except (KeyError, TypeError):
+        return "no bioguide id"
+
+
+def _import_person(person: dict, counts: Counts) -> tuple[Target, dict]:
+    bioguide = person["id"]["bioguide"]
+    term = person["terms"][-1]
+    if term["type"] not in ("sen", "rep") or len(term["state"]) != 2:
+        raise ValueError(f"unexpected term {term.get('type')!r} in {term.get('state')!r}")
+    values = {
+        "kind": Target.Kind.MEMBER,
+        "name": _member_name(person),
+        "title": _member_title(term),
+        "chamber": Target.Chamber.SENATE if term["type"] == "sen" else Target.Chamber.HOUSE,
+        "state": term["state"],
+        "district": term.get("district") if term["type"] == "rep" else None,
+        "party": term.get("party", ""),
+        "phone": to_e164(term.get("phone")),
+        "address": term.get("address", "") or "",
+        "url": term.get("url", "") or "",
+        "contact_form": term.get("contact_form", "") or "",
+        "is_active": True,
+        "retired_at": None,
+        "source": "unitedstates/congress-legislators legislators-current",
+    }
+    return upsert(Target, {"key": bioguide}, values, counts), term
 
 
 def committee_roles(membership_text: str, committees_text: str) -> Roles:
@@ -137,18 +157,22 @@ def import_district_offices(text: str, counts: Counts) -> None:
     people = load_yaml(text) or []
     targets = dict(Target.objects.filter(kind=Target.Kind.MEMBER).values_list("key", "pk"))
     wanted: dict[tuple, tuple] = {}
-    for person in people:
-        target_id = targets.get(person["id"]["bioguide"])
-        if target_id is None:
-            continue
-        for office in person.get("offices", []):
-            parts = (office.get("address"), office.get("suite"), office.get("building"))
-            address = " ".join(str(p) for p in parts if p)
-            wanted[(office["id"],)] = (
-                target_id, address[:300], office.get("city", "") or "", office.get("state", "") or "",
-                str(office.get("zip", "") or ""), to_e164(office.get("phone")),
-                office.get("latitude"), office.get("longitude"),
-            )
+    for number, person in enumerate(people, start=1):
+        try:
+            target_id = targets.get(person["id"]["bioguide"])
+            if target_id is None:
+                continue
+            for office in person.get("offices", []):
+                parts = (office.get("address"), office.get("suite"), office.get("building"))
+                address = " ".join(str(p) for p in parts if p)
+                latitude, longitude = office.get("latitude"), office.get("longitude")
+                wanted[(office["id"],)] = (
+                    target_id, address[:300], office.get("city", "") or "", office.get("state", "") or "",
+                    str(office.get("zip", "") or ""), to_e164(office.get("phone")),
+                    None if latitude is None else float(latitude), None if longitude is None else float(longitude),
+                )
+        except ROW_ERRORS as exc:
+            counts.skip(f"entry {number} ({_bioguide(person)})", exc)
     replace_set(DistrictOffice, key_fields=("office_id",),
                 value_fields=("target_id", "address", "city", "state", "zip_code", "phone", "latitude", "longitude"),
                 wanted=wanted, counts=counts)
@@ -156,23 +180,40 @@ def import_district_offices(text: str, counts: Counts) -> None:
 
 def import_zip_districts(text: str, territories_text: str | None, counts: Counts) -> None:
     wanted: dict[tuple, tuple] = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        wanted[(row["zcta"].zfill(5), row["state_abbr"], int(row["cd"]))] = ()
-    if territories_text:
-        for row in csv.DictReader(io.StringIO(territories_text)):
-            if row["state_abbr"] in TERRITORIES:
-                wanted[(row["zcta"].zfill(5), row["state_abbr"], int(row["cd"]))] = ()
+    for key in _zip_rows(text, counts, "zccd.csv"):
+        wanted[key] = ()
+    for key in _zip_rows(territories_text or "", counts, "territories supplement"):
+        if key[1] in TERRITORIES:
+            wanted[key] = ()
     if len(wanted) < 100:
         raise ValueError(f"the ZIP-to-district file has only {len(wanted)} rows; refusing to replace the table")
     replace_set(ZipDistrict, key_fields=("zcta", "state", "district"), value_fields=(), wanted=wanted, counts=counts)
 
 
+def _zip_rows(text: str, counts: Counts, name: str):
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        try:
+            zcta, state, district = row["zcta"].strip(), row["state_abbr"].strip(), int(row["cd"])
+            if not (zcta.isdigit() and len(zcta) <= 5 and len(state) == 2 and 0 <= district <= 99):
+                raise ValueError(f"not a ZCTA/state/district: {zcta!r} {state!r} {district!r}")
+        except ROW_ERRORS as exc:
+            counts.skip(f"{name} line {reader.line_num}", exc)
+            continue
+        yield zcta.zfill(5), state, district
+
+
 def import_zip_centroids(text: str, counts: Counts) -> None:
-    wanted = {
-        (row["GEOID"].zfill(5),): (float(row["LAT"]), float(row["LONG"]))
-        for row in csv.DictReader(io.StringIO(text))
-        if row.get("LAT") and row.get("LONG")
-    }
+    wanted = {}
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        try:
+            latitude, longitude = float(row["LAT"]), float(row["LONG"])
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                raise ValueError(f"not a coordinate: {latitude}, {longitude}")
+            wanted[(row["GEOID"].strip().zfill(5),)] = (latitude, longitude)
+        except ROW_ERRORS as exc:
+            counts.skip(f"line {reader.line_num}", exc)
     if len(wanted) < 100:
         raise ValueError(f"the centroid file has only {len(wanted)} rows; refusing to replace the table")
     replace_set(ZipCentroid, key_fields=("zcta",), value_fields=("latitude", "longitude"), wanted=wanted,

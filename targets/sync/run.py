@@ -35,8 +35,10 @@ class SyncReport:
         return lines
 
 
-def sync_targets(*, data_dir: Path | None = None) -> SyncReport:
+def sync_targets(*, data_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> SyncReport:
+    """Every source in order; `progress` hears about each source as it finishes."""
     report = SyncReport()
+    progress = progress or (lambda line: None)
     roles: importers.Roles = {}
 
     def step(name: str, work: Callable[[Counts], importers.Roles | None], keep_prefix: str = "") -> None:
@@ -47,12 +49,14 @@ def sync_targets(*, data_dir: Path | None = None) -> SyncReport:
         except (SourceUnavailable, ValueError, KeyError, TypeError) as exc:
             logger.warning("sync_targets: %s failed: %s", name, exc)
             report.failures[name] = str(exc)
+            progress(f"{name}: FAILED, kept the previous data ({exc})")
             if keep_prefix:
                 roles.update(importers.existing_roles(keep_prefix))
             return
         if found:
             roles.update(found)
         report.results[name] = counts
+        progress(f"{name}: {counts}")
 
     def read(name: str) -> str:
         return read_source(name, data_dir=data_dir)
@@ -67,7 +71,21 @@ def sync_targets(*, data_dir: Path | None = None) -> SyncReport:
     if data_dir is not None or settings.FIXED_TARGETS_URL:
         step("fixed_targets", lambda c: importers.import_fixed_targets(read("fixed_targets"), c))
     step("roles", lambda c: importers.replace_roles(roles, c))
+    if report.changed:
+        bump_lookup_version()
     return report
+
+
+def bump_lookup_version() -> None:
+    """Cached lookup answers carry this version, so a sync that changed anything makes them all stale."""
+    from django.core.cache import cache
+
+    from targets.lookup import LOOKUP_VERSION_KEY
+
+    try:
+        cache.incr(LOOKUP_VERSION_KEY)
+    except ValueError:
+        cache.set(LOOKUP_VERSION_KEY, 2, timeout=None)
 
 
 def _optional(name: str, data_dir: Path | None) -> str | None:

@@ -14,11 +14,17 @@ class Counts:
     unchanged: int = 0
     retired: int = 0
     deleted: int = 0
+    skipped: int = 0
     notes: list[str] = field(default_factory=list)
+
+    def skip(self, where: str, exc: Exception) -> None:
+        """A bad row is reported with where it is and skipped; the rest of the source still loads."""
+        self.skipped += 1
+        self.notes.append(f"{where}: skipped ({type(exc).__name__}: {exc})")
 
     def __str__(self) -> str:
         text = (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.retired} retired, {self.deleted} removed")
+                f"{self.retired} retired, {self.deleted} removed, {self.skipped} bad rows skipped")
         return text + "".join(f"\n    note: {note}" for note in self.notes)
 
 

@@ -86,3 +86,30 @@ def test_a_broken_source_keeps_the_previous_data_and_fails_the_command(tmp_path)
 def test_a_missing_data_dir_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="is not a directory"):
         sync(tmp_path / "nope")
+
+
+def test_bad_rows_are_reported_with_their_line_and_skipped(tmp_path):
+    from tests.targets.fixtures import ZCCD
+
+    data_dir = write_data_dir(tmp_path, zccd=ZCCD.replace("50,VT,05401,0\n", "50,VT,05401,zero\n36,NY,ABCDE,3\n"))
+
+    output = sync(data_dir)
+
+    assert "zccd.csv line 4: skipped (ValueError" in output and "zccd.csv line 5: skipped" in output
+    assert "2 bad rows skipped" in output
+    assert not ZipDistrict.objects.filter(zcta="05401").exists()
+    assert ZipDistrict.objects.filter(zcta="10001").count() == 2  # the rest of the file still loaded
+
+
+def test_a_changed_sync_refreshes_cached_lookups(client, tmp_path):
+    sync(write_data_dir(tmp_path))
+    before = client.get("/api/v1/lookup", {"zip": "05401"}).json()
+    people = [dict(p) for p in PEOPLE]
+    people[4] = {**people[4], "name": {"first": "Becca", "last": "Balint-Renamed",
+                                       "official_full": "Becca Balint-Renamed"}}
+
+    sync(write_data_dir(tmp_path, people=people))
+
+    after = client.get("/api/v1/lookup", {"zip": "05401"}).json()
+    assert before["targets"][0]["name"] == "Becca Balint"
+    assert after["targets"][0]["name"] == "Becca Balint-Renamed"

@@ -15,8 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, data_dir=None, **options):
         if data_dir is not None and not data_dir.is_dir():
             raise CommandError(f"--data-dir {data_dir} is not a directory")
-        report = sync_targets(data_dir=data_dir)
-        for line in report.lines():
-            self.stdout.write(line)
+        self.stdout.write(f"sync_targets from {data_dir or 'the live sources'}")
+        report = sync_targets(data_dir=data_dir, progress=self.stdout.write)
+        self.stdout.write("no changes" if not report.changed else f"{report.changed} changes")
         if not report.ok:
             raise CommandError(f"{len(report.failures)} source(s) failed; their previous data was kept")
