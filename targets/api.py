@@ -10,11 +10,9 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from advocacy import ratelimit
-from advocacy.api.responses import error_response
+from advocacy.api.responses import error_response, lookup_error_response
 from targets.lookup import LOOKUP_VERSION_KEY, LookupError, lookup, normalize_zip
 from targets.serializers import lookup_json
-
-LOOKUP_STATUS = {"invalid": 400, "not_found": 404}
 
 
 def cached_lookup_body(zip_code: str) -> bytes:
@@ -44,7 +42,7 @@ def lookup_view(request):
         else:
             body = cached_lookup_body(zip_code)
     except LookupError as exc:
-        return error_response(LOOKUP_STATUS[exc.code], exc.code, exc.message, fields={"zip": [exc.message]})
+        return lookup_error_response(exc)
     response = HttpResponse(body, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
 from advocacy.calls.models import CallSession
+from advocacy.refusals import Refused
 
 REFUSED_TYPES = {
     phonenumbers.PhoneNumberType.PREMIUM_RATE,
@@ -22,13 +23,8 @@ REFUSED_TYPES = {
 HOUR = 3600
 
 
-class CallRefused(Exception):
+class CallRefused(Refused):
     """A call request we will not place. `status` is the HTTP status the API answers with."""
-
-    def __init__(self, code: str, message: str, *, status: int = 400, field: str | None = None,
-                 retry_after: int | None = None):
-        super().__init__(message)
-        self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
 
 
 def normalize_phone(raw: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from django.conf import settings
@@ -15,7 +14,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from advocacy import ratelimit
-from advocacy.api.responses import error_response
+from advocacy.api.responses import (
+    BadJSON,
+    bad_json_response,
+    error_response,
+    json_object,
+    lookup_error_response,
+    refused_response,
+)
 from advocacy.calls import services
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
@@ -25,8 +31,6 @@ from advocacy.campaigns.models import Campaign
 from advocacy.providers.twilio_client import webhook_auth_token
 from targets.lookup import LookupError, lookup
 from targets.serializers import target_json
-
-LOOKUP_STATUS = {"invalid": 400, "not_found": 404}
 
 
 def _campaign(slug: str) -> Campaign:
@@ -104,11 +108,9 @@ def api_request_call(request, slug):
     if campaign is None:
         return error_response(404, "not_found", _("No campaign called %(slug)s.") % {"slug": slug})
     try:
-        body = json.loads(request.body or b"{}")
-        if not isinstance(body, dict):
-            raise ValueError
-    except ValueError:
-        return error_response(400, "invalid_json", _('Send a JSON object: {"phone": ..., "zip": ...}.'))
+        body = json_object(request)
+    except BadJSON:
+        return bad_json_response()
     missing = {name: [_("This field is required.")] for name in ("phone", "zip")
                if not str(body.get(name) or "").strip()}
     if missing:
@@ -119,10 +121,9 @@ def api_request_call(request, slug):
             address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
             language=str(body.get("language") or campaign.language))
     except CallRefused as exc:
-        return error_response(exc.status, exc.code, exc.message, fields={exc.field: [exc.message]} if exc.field
-                              else None, retry_after=exc.retry_after)
+        return refused_response(exc)
     except LookupError as exc:
-        return error_response(LOOKUP_STATUS[exc.code], exc.code, exc.message, fields={"zip": [exc.message]})
+        return lookup_error_response(exc)
     session.refresh_from_db()
     response = JsonResponse(session_json(session), status=202)
     response["Location"] = f"/api/v1/calls/{session.pk}"

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from advocacy.api.responses import error_response
+from advocacy.api.responses import error_response, lookup_error_response
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import action_for_location, campaign_json, entry_json
 from advocacy.dashboard.selectors import public_totals
@@ -66,8 +66,7 @@ def campaign_api(request, slug):
             found = action_for_location(campaign=campaign, zip_code=zip_code, address=request.GET.get("address"),
                                         language=language)
         except LookupError as exc:
-            status = 400 if exc.code == "invalid" else 404
-            return error_response(status, exc.code, exc.message, fields={"zip": [exc.message]})
+            return lookup_error_response(exc)
         body["location"] = {"zip": found["location"].zip_code, "needs_address": found["location"].needs_address,
                             "districts": [d.label for d in found["location"].districts]}
         body["targets"] = [entry_json(entry) for entry in found["entries"]]

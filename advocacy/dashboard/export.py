@@ -6,19 +6,14 @@ numbers, emails or names.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from advocacy.calls.models import CallLeg
+from advocacy.csv_stream import csv_lines
 from advocacy.emails.models import EmailDelivery
 
 HEADER = ["time", "channel", "target_id", "target", "state", "district", "status", "duration_seconds", "outcome"]
 CHUNK = 2000
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
 
 
 def attempt_rows(*, campaign_id: int) -> Iterator[list]:
@@ -37,8 +32,5 @@ def attempt_rows(*, campaign_id: int) -> Iterator[list]:
                "" if district is None else district, status, "", ""]
 
 
-def csv_lines(*, campaign_id: int) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(HEADER)
-    for row in attempt_rows(campaign_id=campaign_id):
-        yield writer.writerow(row)
+def attempts_csv(*, campaign_id: int) -> Iterator[str]:
+    return csv_lines(HEADER, attempt_rows(campaign_id=campaign_id))

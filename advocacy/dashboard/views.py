@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
-from advocacy.dashboard.export import csv_lines
+from advocacy.dashboard.export import attempts_csv
 from advocacy.dashboard.selectors import dashboard_stats, public_totals
 
 
@@ -42,7 +42,7 @@ def stats_json(request, slug):
 @staff_member_required
 def export_csv(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
-    response = StreamingHttpResponse(csv_lines(campaign_id=campaign.pk), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(attempts_csv(campaign_id=campaign.pk), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-contacts-{stamp}.csv"'
     return response

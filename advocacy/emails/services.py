@@ -18,6 +18,7 @@ from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
+from advocacy.refusals import Refused
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -26,11 +27,8 @@ HOUR = 3600
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-class EmailRefused(Exception):
-    def __init__(self, code: str, message: str, *, status: int = 400, field: str | None = None,
-                 retry_after: int | None = None):
-        super().__init__(message)
-        self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
+class EmailRefused(Refused):
+    pass
 
 
 def one_line(text: str, limit: int = 100) -> str:

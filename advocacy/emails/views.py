@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +10,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from advocacy import ratelimit
-from advocacy.api.responses import error_response, form_errors
+from advocacy.api.responses import (
+    BadJSON,
+    bad_json_response,
+    error_response,
+    form_errors,
+    json_object,
+    lookup_error_response,
+    refused_response,
+)
 from advocacy.campaigns.models import Campaign
 from advocacy.emails import services
 from advocacy.emails.forms import EmailActionForm
@@ -21,7 +27,6 @@ from targets.lookup import LookupError
 
 REMEMBER_COOKIE = "confirmed_email"
 REMEMBER_SECONDS = 365 * 24 * 3600
-LOOKUP_STATUS = {"invalid": 400, "not_found": 404}
 
 
 def remembered_email(request) -> str | None:
@@ -108,11 +113,9 @@ def api_submit(request, slug):
     if campaign is None:
         return error_response(404, "not_found", f"No campaign called {slug!r}.")
     try:
-        body = json.loads(request.body or b"{}")
-        if not isinstance(body, dict):
-            raise ValueError
-    except ValueError:
-        return error_response(400, "invalid_json", "Send a JSON object.")
+        body = json_object(request)
+    except BadJSON:
+        return bad_json_response()
     form = EmailActionForm({k: v for k, v in body.items() if k != "website"})
     if not form.is_valid():
         return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))
@@ -123,8 +126,7 @@ def api_submit(request, slug):
             city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
             ip_address=ratelimit.client_ip(request), language=str(body.get("language") or campaign.language))
     except services.EmailRefused as exc:
-        return error_response(exc.status, exc.code, exc.message,
-                              fields={exc.field: [exc.message]} if exc.field else None, retry_after=exc.retry_after)
+        return refused_response(exc)
     except LookupError as exc:
-        return error_response(LOOKUP_STATUS[exc.code], exc.code, exc.message, fields={"zip": [exc.message]})
+        return lookup_error_response(exc)
     return JsonResponse(action_json(action), status=202)

@@ -15,6 +15,7 @@ from advocacy.campaigns.models import Campaign
 from advocacy.delivery import enqueue_on_commit
 from advocacy.events.models import Event, IceLocation, Rsvp
 from advocacy.geo import bounding_box, miles_between
+from advocacy.refusals import Refused
 from targets.lookup import normalize_zip
 from targets.models import ZipCentroid
 
@@ -22,11 +23,8 @@ RADIUS_CHOICES = (10, 25, 50, 100, 250)
 HOUR = 3600
 
 
-class EventRefused(Exception):
-    def __init__(self, code: str, message: str, *, status: int = 400, field: str | None = None,
-                 retry_after: int | None = None):
-        super().__init__(message)
-        self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
+class EventRefused(Refused):
+    pass
 
 
 def centroid(zip_code: str) -> ZipCentroid:

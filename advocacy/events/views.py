@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import json
-
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from advocacy import ratelimit
-from advocacy.api.responses import error_response, form_errors
+from advocacy.api.responses import (
+    BadJSON,
+    bad_json_response,
+    error_response,
+    form_errors,
+    json_object,
+    refused_response,
+)
 from advocacy.campaigns.models import Campaign
+from advocacy.csv_stream import csv_lines
 from advocacy.events import services
 from advocacy.events.forms import HostEventForm, RsvpForm, SearchForm
 from advocacy.events.ics import event_ics
@@ -127,22 +132,12 @@ def manage(request, token):
     return render(request, "events/manage.html", {"event": event, "rsvps": event.rsvps.all()})
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @require_GET
 def rsvps_csv(request, token):
     event = get_object_or_404(Event, manage_token=token)
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow(["name", "email", "zip", "rsvp_at"])
-        for rsvp in event.rsvps.iterator():
-            yield writer.writerow([rsvp.name, rsvp.email, rsvp.zip_code, rsvp.created_at.isoformat()])
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    rows = ([rsvp.name, rsvp.email, rsvp.zip_code, rsvp.created_at.isoformat()] for rsvp in event.rsvps.iterator())
+    response = StreamingHttpResponse(csv_lines(["name", "email", "zip", "rsvp_at"], rows),
+                                     content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-rsvps.csv"'
     return response
 
@@ -177,11 +172,9 @@ def api_rsvp(request, slug, event_id):
     if event is None:
         return error_response(404, "not_found", "No such event.")
     try:
-        body = json.loads(request.body or b"{}")
-        if not isinstance(body, dict):
-            raise ValueError
-    except ValueError:
-        return error_response(400, "invalid_json", "Send a JSON object.")
+        body = json_object(request)
+    except BadJSON:
+        return bad_json_response()
     form = RsvpForm({k: v for k, v in body.items() if k != "website"})
     if not form.is_valid():
         return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))
@@ -189,5 +182,5 @@ def api_rsvp(request, slug, event_id):
         services.rsvp(event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
                       zip_code=form.cleaned_data["zip"], ip_address=ratelimit.client_ip(request))
     except services.EventRefused as exc:
-        return error_response(exc.status, exc.code, exc.message, retry_after=exc.retry_after)
+        return refused_response(exc)
     return JsonResponse({"event": event.pk, "status": "confirmed", "rsvps": event.rsvp_count}, status=201)
