@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from advocacy.providers import geocoder
 from targets.models import Target, ZipDistrict
@@ -58,9 +59,9 @@ class LookupError(Exception):  # noqa: A001 - the lookup's own error, raised by 
 def normalize_zip(raw: str | None) -> str:
     match = ZIP_PATTERN.match(raw or "")
     if not raw or not raw.strip():
-        raise LookupError("invalid", "Enter a 5-digit ZIP code.")
+        raise LookupError("invalid", _("Enter a 5-digit ZIP code."))
     if not match:
-        raise LookupError("invalid", "A ZIP code is 5 digits, like 10001.")
+        raise LookupError("invalid", _("A ZIP code is 5 digits, like 10001."))
     return match.group(1)
 
 
@@ -113,13 +114,13 @@ def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
     if not districts:
         raise LookupError(
             "not_found",
-            f"We could not find ZIP code {zip_code}. PO-box-only ZIP codes have no district; "
-            "try the ZIP code of your home address.",
+            _("We could not find ZIP code %(zip)s. PO-box-only ZIP codes have no district; "
+              "try the ZIP code of your home address.") % {"zip": zip_code},
         )
     matched_by = "zip"
     if address and address.strip() and len(districts) > 1:
         if len(address) > 200:
-            raise LookupError("invalid", "That address is too long.")
+            raise LookupError("invalid", _("That address is too long."))
         districts, matched_by = _narrow_by_address(zip_code, address, districts)
     members, vacancies = members_for_districts(districts)
     return LookupResult(

@@ -5,8 +5,19 @@ from advocacy.api.openapi import error, json_body, slug_parameter
 PATHS = {
     "/campaigns/{slug}/stats": {"get": {
         "summary": "Public counter: totals only, no personal data, cached for a few seconds",
-        "parameters": [slug_parameter()],
-        "responses": {"200": json_body("PublicStats"), "404": error("Unknown campaign")},
+        "description": "Open to any origin (Access-Control-Allow-Origin: *). Cache-Control: public, max-age="
+                       "PUBLIC_STATS_CACHE_SECONDS. Send the ETag back in If-None-Match to get a bodiless 304 "
+                       "while the numbers are unchanged.",
+        "parameters": [slug_parameter(),
+                       {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"},
+                        "description": "The ETag of a previous answer"}],
+        "responses": {
+            "200": {**json_body("PublicStats"),
+                    "headers": {"ETag": {"schema": {"type": "string"},
+                                         "description": "Changes when a number changes"}}},
+            "304": {"description": "Not modified: the numbers are the same as for the ETag sent"},
+            "404": error("Unknown or unpublished campaign"),
+        },
     }},
 }
 

@@ -6,29 +6,30 @@ Totals and the per-minute chart read a few hundred rows however many attempts we
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Metric(models.TextChoices):
-    CALL_SESSION_STARTED = "call_session_started", "Call sessions started"
-    SUPPORTER_CONNECTED = "supporter_connected", "Supporters connected"
-    CALL_CONNECTED = "call_connected", "Calls connected to targets"
-    CALL_ATTEMPTED = "call_attempted", "Calls dialed to targets"
-    CALL_BUSY = "call_busy", "Busy"
-    CALL_NO_ANSWER = "call_no_answer", "No answer"
-    CALL_FAILED = "call_failed", "Failed"
-    CALL_SKIPPED = "call_skipped", "Skipped"
-    TALK_SECONDS = "talk_seconds", "Talk seconds"
-    EMAIL_SENT = "email_sent", "Emails sent"
-    EMAIL_DELIVERED = "email_delivered", "Emails delivered"
-    EMAIL_BOUNCED = "email_bounced", "Emails bounced"
-    WEBFORM_REPORTED = "webform_reported", "Web-form sends reported"
-    UNIQUE_SUPPORTERS = "unique_supporters", "Unique supporters"
-    OUTCOME_REPORTED = "outcome_reported", "Outcomes reported"
-    OUTCOME_SPOKE_TO_STAFF = "outcome_spoke_to_staff", "Spoke to staff"
-    OUTCOME_LEFT_VOICEMAIL = "outcome_left_voicemail", "Left voicemail"
-    OUTCOME_LINE_BUSY = "outcome_line_busy", "Line busy"
-    OUTCOME_NO_ANSWER = "outcome_no_answer", "No answer"
-    OUTCOME_OTHER = "outcome_other", "Other outcome"
+    CALL_SESSION_STARTED = "call_session_started", _("Call sessions started")
+    SUPPORTER_CONNECTED = "supporter_connected", _("Supporters connected")
+    CALL_CONNECTED = "call_connected", _("Calls connected to targets")
+    CALL_ATTEMPTED = "call_attempted", _("Calls dialed to targets")
+    CALL_BUSY = "call_busy", _("Busy")
+    CALL_NO_ANSWER = "call_no_answer", _("No answer")
+    CALL_FAILED = "call_failed", _("Failed")
+    CALL_SKIPPED = "call_skipped", _("Skipped")
+    TALK_SECONDS = "talk_seconds", _("Talk seconds")
+    EMAIL_SENT = "email_sent", _("Emails sent")
+    EMAIL_DELIVERED = "email_delivered", _("Emails delivered")
+    EMAIL_BOUNCED = "email_bounced", _("Emails bounced")
+    WEBFORM_REPORTED = "webform_reported", _("Web-form sends reported")
+    UNIQUE_SUPPORTERS = "unique_supporters", _("Unique supporters")
+    OUTCOME_REPORTED = "outcome_reported", _("Outcomes reported")
+    OUTCOME_SPOKE_TO_STAFF = "outcome_spoke_to_staff", _("Spoke to staff")
+    OUTCOME_LEFT_VOICEMAIL = "outcome_left_voicemail", _("Left voicemail")
+    OUTCOME_LINE_BUSY = "outcome_line_busy", _("Line busy")
+    OUTCOME_NO_ANSWER = "outcome_no_answer", _("No answer")
+    OUTCOME_OTHER = "outcome_other", _("Other outcome")
 
 
 class MinuteCount(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Sum
 
 from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
@@ -25,6 +27,17 @@ def public_totals(*, campaign_id: int) -> dict[str, int]:
         "emails": totals[Metric.EMAIL_SENT] + totals[Metric.WEBFORM_REPORTED],
         "supporters": totals[Metric.UNIQUE_SUPPORTERS],
     }
+
+
+def public_counter(*, slug: str) -> dict | None:
+    """The public counter's body for a published campaign, or None when there is no such campaign."""
+    from advocacy.campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(slug=slug, is_published=True).only("pk", "goal_calls", "goal_emails").first()
+    if campaign is None:
+        return None
+    return {"campaign": slug, "totals": public_totals(campaign_id=campaign.pk),
+            "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails}}
 
 
 def per_minute(*, campaign_id: int, metrics: list[str]) -> dict[str, list[tuple]]:
@@ -59,8 +72,6 @@ def _percent(done: int, goal: int) -> float | None:
 
 
 def _minute_series(campaign) -> list[dict]:
-    import datetime as dt
-
     rows = per_minute(campaign_id=campaign.pk, metrics=[Metric.CALL_CONNECTED, Metric.EMAIL_SENT,
                                                          Metric.WEBFORM_REPORTED])
     values: dict = {}
@@ -84,6 +95,29 @@ def _minute_series(campaign) -> list[dict]:
         point = values.get(minute, {"calls": 0, "emails": 0})
         series.append({"minute": minute.isoformat(), **point})
     return series
+
+
+def _totals(totals: dict[str, int]) -> dict[str, int | float]:
+    return {
+        "call_sessions": totals[Metric.CALL_SESSION_STARTED],
+        "supporters_connected": totals[Metric.SUPPORTER_CONNECTED],
+        "calls_attempted": totals[Metric.CALL_ATTEMPTED],
+        "calls_connected": totals[Metric.CALL_CONNECTED],
+        "talk_minutes": round(totals[Metric.TALK_SECONDS] / 60, 1),
+        "calls_busy": totals[Metric.CALL_BUSY],
+        "calls_no_answer": totals[Metric.CALL_NO_ANSWER],
+        "calls_failed": totals[Metric.CALL_FAILED],
+        "emails_sent": totals[Metric.EMAIL_SENT],
+        "emails_delivered": totals[Metric.EMAIL_DELIVERED],
+        "emails_bounced": totals[Metric.EMAIL_BOUNCED],
+        "webform_reported": totals[Metric.WEBFORM_REPORTED],
+        "unique_supporters": totals[Metric.UNIQUE_SUPPORTERS],
+    }
+
+
+def campaign_totals(*, campaign) -> dict[str, int | float]:
+    """The dashboard's headline numbers (the "totals" of stats.json), e.g. {"calls_connected": 12, ...}."""
+    return _totals(metric_totals(campaign_id=campaign.pk))
 
 
 def dashboard_stats(*, campaign) -> dict:
@@ -118,21 +152,7 @@ def dashboard_stats(*, campaign) -> dict:
             districts[label] = districts.get(label, 0) + value
     return {
         "campaign": campaign.slug,
-        "totals": {
-            "call_sessions": totals[Metric.CALL_SESSION_STARTED],
-            "supporters_connected": totals[Metric.SUPPORTER_CONNECTED],
-            "calls_attempted": totals[Metric.CALL_ATTEMPTED],
-            "calls_connected": totals[Metric.CALL_CONNECTED],
-            "talk_minutes": round(totals[Metric.TALK_SECONDS] / 60, 1),
-            "calls_busy": totals[Metric.CALL_BUSY],
-            "calls_no_answer": totals[Metric.CALL_NO_ANSWER],
-            "calls_failed": totals[Metric.CALL_FAILED],
-            "emails_sent": emails,
-            "emails_delivered": totals[Metric.EMAIL_DELIVERED],
-            "emails_bounced": totals[Metric.EMAIL_BOUNCED],
-            "webform_reported": totals[Metric.WEBFORM_REPORTED],
-            "unique_supporters": totals[Metric.UNIQUE_SUPPORTERS],
-        },
+        "totals": _totals(totals),
         "goals": {
             "calls": {"goal": campaign.goal_calls, "done": totals[Metric.CALL_CONNECTED],
                       "percent": _percent(totals[Metric.CALL_CONNECTED], campaign.goal_calls)},
@@ -142,8 +162,8 @@ def dashboard_stats(*, campaign) -> dict:
         "per_minute": _minute_series(campaign),
         "targets": targets_table,
         "top_states": sorted(({"state": s, "contacts": n} for s, n in states.items()),
-                             key=lambda r: -r["contacts"])[:10],
+                             key=lambda r: (-r["contacts"], r["state"]))[:10],
         "top_districts": sorted(({"district": d, "contacts": n} for d, n in districts.items()),
-                                key=lambda r: -r["contacts"])[:10],
+                                key=lambda r: (-r["contacts"], r["district"]))[:10],
         "outcomes": {metric.removeprefix("outcome_"): totals[metric] for metric in OUTCOMES},
     }

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
 from advocacy.dashboard.export import attempts_csv
-from advocacy.dashboard.selectors import dashboard_stats, public_totals
+from advocacy.dashboard.models import Metric
+from advocacy.dashboard.selectors import dashboard_stats, public_counter
 
 
 @staff_member_required
@@ -24,7 +29,11 @@ def index(request):
 @staff_member_required
 def campaign_dashboard(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
-    context = {"campaign": campaign, "stats": dashboard_stats(campaign=campaign),
+    stats = dashboard_stats(campaign=campaign)
+    outcomes = [(key, Metric(f"outcome_{key}").label, count) for key, count in stats["outcomes"].items()]
+    goal_rows = [("calls", _("Calls connected"), stats["goals"]["calls"]),
+                 ("emails", _("Emails and web forms"), stats["goals"]["emails"])]
+    context = {"campaign": campaign, "stats": stats, "outcomes": outcomes, "goal_rows": goal_rows,
                "refresh_seconds": settings.DASHBOARD_REFRESH_SECONDS}
     return render(request, "dashboard/campaign.html", context)
 
@@ -48,20 +57,38 @@ def export_csv(request, slug):
     return response
 
 
-@require_GET
-def public_stats(request, slug):
-    """Totals only, no personal data; served from the cache so the action hour's spike never hits the database."""
-    key = f"public-stats:{slug}"
-    body = cache.get(key)
-    if body is None:
-        campaign = Campaign.objects.filter(slug=slug, is_published=True).only("pk", "goal_calls", "goal_emails").first()
-        if campaign is None:
-            return error_response(404, "not_found", f"No campaign called {slug!r}.")
-        body = {"campaign": slug, "totals": public_totals(campaign_id=campaign.pk),
-                "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails},
-                "updated_at": timezone.now().isoformat()}
-        cache.set(key, body, settings.PUBLIC_STATS_CACHE_SECONDS)
-    response = JsonResponse(body)
+def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
     response["Cache-Control"] = f"public, max-age={settings.PUBLIC_STATS_CACHE_SECONDS}"
     response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag"
+    if etag:
+        response["ETag"] = etag
     return response
+
+
+@require_safe
+def public_stats(request, slug):
+    """Totals only, no personal data; served from the cache so the action hour's spike never hits the database.
+
+    The cache holds the encoded body and its ETag (a hash of the numbers, not of the time they were read), so a
+    partner site polling with If-None-Match gets a bodiless 304 until a count changes.
+    """
+    key = f"public-stats:{slug}"
+    cached = cache.get(key)
+    if cached is None:
+        body = public_counter(slug=slug)
+        if body is None:
+            cached = {"missing": True}
+        else:
+            numbers = json.dumps(body, sort_keys=True).encode()
+            body["updated_at"] = timezone.now().isoformat()
+            cached = {"content": json.dumps(body).encode(),
+                      "etag": f'"{hashlib.sha256(numbers).hexdigest()[:32]}"'}
+        cache.set(key, cached, settings.PUBLIC_STATS_CACHE_SECONDS)
+    if cached.get("missing"):
+        return _public_headers(error_response(404, "not_found", _("No campaign called %(slug)s.") % {"slug": slug}),
+                               "")
+    if cached["etag"] in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
+        return _public_headers(HttpResponseNotModified(), cached["etag"])
+    response = HttpResponse(cached["content"], content_type="application/json")
+    return _public_headers(response, cached["etag"])

@@ -19,7 +19,12 @@ from advocacy.emails.models import EmailDelivery
 def _classify(exc: Exception) -> Exception:
     from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
-    if isinstance(exc, AnymailRecipientsRefused | smtplib.SMTPRecipientsRefused):
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _reply in exc.recipients.values()]
+        if codes and all(400 <= code < 500 for code in codes):  # greylisting, a full mailbox, throttling
+            return TransientDeliveryError(f"recipient deferred: {exc.recipients}")
+        return PermanentDeliveryError(f"recipient refused: {exc.recipients}")
+    if isinstance(exc, AnymailRecipientsRefused):
         return PermanentDeliveryError(f"recipient refused: {exc}")
     if isinstance(exc, AnymailAPIError):
         status = getattr(exc, "status_code", None) or 500

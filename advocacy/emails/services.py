@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -164,6 +165,13 @@ def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
     delivery.provider_message_id = str(provider_message_id)[:200]
     delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error"])
     _count(delivery.action, Metric.EMAIL_SENT, delivery.target_id)
+
+
+def mark_failed(*, delivery_id: int, reason: str) -> bool:
+    """The provider refused the message for good, or retries ran out: record why. The failed attempt's own
+    transaction rolled back, so the attempt is counted here."""
+    return bool(EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
+        status=EmailDelivery.Status.FAILED, attempts=F("attempts") + 1, last_error=reason[:1000]))
 
 
 def report_webform(*, delivery: EmailDelivery) -> bool:

@@ -6,7 +6,8 @@ Generates the raw rows (call sessions, call legs, email actions and deliveries) 
 generate_series, and the rollups exactly as record_contact writes them (per minute, per target, per place),
 spread over a one-hour action window. Then measures:
   - stats.json (staff login, through Django's full stack): p50 / p95 over 100 requests
-  - the public counter, cold (cache cleared each time) and cached
+  - the public counter, cold (cache cleared each time), cached, and revalidated with If-None-Match (304)
+    (REDIS_URL=redis://... to measure with the shared Redis cache; its db is flushed by the cold case)
   - the baseline: the same totals counted from the raw rows with COUNT/SUM on every request
 """
 
@@ -127,6 +128,11 @@ def main() -> None:
     def counter_cached():
         assert client.get("/api/v1/campaigns/bench/stats").status_code == 200
 
+    etag = client.get("/api/v1/campaigns/bench/stats")["ETag"]
+
+    def counter_revalidated():
+        assert client.get("/api/v1/campaigns/bench/stats", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
     def baseline_count():
         with connection.cursor() as cursor:
             cursor.execute("""SELECT count(*), count(*) FILTER (WHERE status = 'completed'),
@@ -145,8 +151,12 @@ def main() -> None:
         "stats.json (rollups, full dashboard)": latencies_ms(stats_json, n=100),
         "public counter, cold cache": latencies_ms(counter_cold, n=100),
         "public counter, cached": latencies_ms(counter_cached, n=300),
+        "public counter, cached, If-None-Match -> 304": latencies_ms(counter_revalidated, n=300),
         "baseline: COUNT/SUM over raw rows (totals only)": latencies_ms(baseline_count, n=10, warmup=1),
     }
+    from django.conf import settings
+
+    print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     base = results["baseline: COUNT/SUM over raw rows (totals only)"]["p50"]
     for name, lat in results.items():
         print(f"{name:48s} p50 {lat['p50']:8.2f} ms  p95 {lat['p95']:8.2f} ms  "

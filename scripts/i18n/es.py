@@ -311,4 +311,30 @@ ES = {
     "No campaign called %(slug)s.": "No hay ninguna campaña llamada %(slug)s.",
     "No such call.": "No existe esa llamada.",
     "Choose one": "Elige una opción",
+    # Dashboard metrics
+    "Call sessions started": "Sesiones de llamada iniciadas",
+    "Supporters connected": "Personas conectadas",
+    "Calls connected to targets": "Llamadas conectadas con oficinas",
+    "Calls dialed to targets": "Llamadas marcadas a oficinas",
+    "Talk seconds": "Segundos de conversación",
+    "Emails sent": "Correos enviados",
+    "Emails delivered": "Correos entregados",
+    "Emails bounced": "Correos rebotados",
+    "Web-form sends reported": "Envíos por formulario web",
+    "Unique supporters": "Personas únicas",
+    "Outcomes reported": "Resultados reportados",
+    "Left voicemail": "Dejó un mensaje de voz",
+    "Other outcome": "Otro resultado",
+    "Calls connected": "Llamadas conectadas",
+    "Emails and web forms": "Correos y formularios web",
+    "Updated": "Actualizado",
+    "no goal set": "sin meta",
+    # Lookup
+    "Enter a 5-digit ZIP code.": "Escribe un código postal de 5 dígitos.",
+    "A ZIP code is 5 digits, like 10001.": "Un código postal tiene 5 dígitos, como 10001.",
+    "We could not find ZIP code %(zip)s. PO-box-only ZIP codes have no district; try the ZIP code of your home "
+    "address.":
+        "No encontramos el código postal %(zip)s. Los códigos postales solo de apartados de correo no tienen "
+        "distrito; prueba con el código postal de tu casa.",
+    "That address is too long.": "Esa dirección es demasiado larga.",
 }

@@ -6,29 +6,45 @@
 
   function text(el, value) { if (el) { el.textContent = value; } }
 
+  function label(svg, x, y, anchor, value) {
+    var t = document.createElementNS(svgNS, "text");
+    t.setAttribute("x", x);
+    t.setAttribute("y", y);
+    t.setAttribute("text-anchor", anchor);
+    t.setAttribute("class", "axis");
+    t.textContent = value;
+    svg.appendChild(t);
+  }
+
+  function clock(iso) { return new Date(iso).toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"}); }
+
+  // Bars per minute: calls on the left half of each slot, emails on the right; 0-170 px of bar height.
   function drawChart(points) {
     var svg = document.getElementById("chart");
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     if (!points.length) { return; }
     var max = 1;
     points.forEach(function (p) { max = Math.max(max, p.calls, p.emails); });
-    var width = 600 / points.length, height = 180;
+    var width = 600 / points.length, height = 170, base = 180;
     points.forEach(function (p, i) {
       [["calls", p.calls, 0], ["emails", p.emails, width / 2]].forEach(function (bar) {
         if (!bar[1]) { return; }
         var rect = document.createElementNS(svgNS, "rect");
         var h = height * bar[1] / max;
         rect.setAttribute("x", i * width + bar[2]);
-        rect.setAttribute("y", 190 - h);
+        rect.setAttribute("y", base - h);
         rect.setAttribute("width", Math.max(width / 2 - 0.5, 0.5));
         rect.setAttribute("height", h);
         rect.setAttribute("class", bar[0]);
         var title = document.createElementNS(svgNS, "title");
-        title.textContent = p.minute.slice(11, 16) + " UTC: " + bar[1] + " " + bar[0];
+        title.textContent = clock(p.minute) + ": " + bar[1] + " " + bar[0];
         rect.appendChild(title);
         svg.appendChild(rect);
       });
     });
+    label(svg, 2, 10, "start", max);
+    label(svg, 2, 197, "start", clock(points[0].minute));
+    label(svg, 598, 197, "end", clock(points[points.length - 1].minute));
   }
 
   function render(stats) {
@@ -37,9 +53,11 @@
     });
     ["calls", "emails"].forEach(function (key) {
       var goal = stats.goals[key];
-      text(root.querySelector('[data-goal="' + key + '"]'), goal.done + " / " + goal.goal);
+      var noGoal = root.querySelector(".goals").dataset.noGoalLabel;
+      text(root.querySelector('[data-goal="' + key + '"]'),
+           goal.goal ? goal.done + " / " + goal.goal : goal.done + " (" + noGoal + ")");
       var bar = root.querySelector('[data-goal-bar="' + key + '"]');
-      if (bar) { bar.value = goal.percent || 0; }
+      if (bar) { bar.value = goal.percent || 0; bar.hidden = !goal.goal; }
     });
     var body = root.querySelector("#targets tbody");
     body.innerHTML = "";
@@ -56,7 +74,7 @@
     });
     Object.keys(stats.outcomes).forEach(function (key) { text(root.querySelector('[data-outcome="' + key + '"]'), stats.outcomes[key]); });
     drawChart(stats.per_minute);
-    text(document.getElementById("updated"), "updated " + new Date(stats.generated_at).toLocaleTimeString());
+    text(document.getElementById("updated"), (root.dataset.updatedLabel || "Updated") + " " + new Date(stats.generated_at).toLocaleTimeString());
   }
 
   function refresh() {

@@ -2,6 +2,9 @@
 
 `hold()` makes it stall each client after the TCP connection (in EHLO), before any message is
 submitted, the way a slow mail server does; the kill test uses it to catch a worker mid-delivery.
+`refuse("RCPT" | "DATA", "451 4.7.1 Try again later", times=2, to=address)` answers the next `times`
+recipients or messages (every one when `times` is None; only those for `to` when given) with that reply
+instead of accepting them, as a greylisting, throttling or rejecting server does.
 """
 
 from __future__ import annotations
@@ -26,7 +29,17 @@ class _Handler:
         session.host_name = hostname
         return responses
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        refusal = self.server.take_refusal("RCPT", [address])
+        if refusal:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
+        refusal = self.server.take_refusal("DATA", envelope.rcpt_tos)
+        if refusal:
+            return refusal
         with self.server.lock:
             self.server.messages.append(message_from_bytes(envelope.original_content or envelope.content))
             self.server.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
@@ -46,6 +59,8 @@ class FakeSMTPServer:
         self.connections = 0
         self.lock = threading.Lock()
         self.holding = threading.Event()
+        self.refusals: dict[str, list] = {"RCPT": [], "DATA": []}
+        self.refused: list[tuple[str, list[str]]] = []
         self.port = free_port()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
 
@@ -54,6 +69,23 @@ class FakeSMTPServer:
 
     def release(self) -> None:
         self.holding.clear()
+
+    def refuse(self, stage: str, reply: str, *, times: int | None = 1, to: str | None = None) -> None:
+        with self.lock:
+            self.refusals[stage].append({"reply": reply, "times": times, "to": to})
+
+    def take_refusal(self, stage: str, recipients: list[str]) -> str | None:
+        with self.lock:
+            for refusal in self.refusals[stage]:
+                if refusal["to"] is not None and refusal["to"] not in recipients:
+                    continue
+                if refusal["times"] is not None:
+                    refusal["times"] -= 1
+                    if refusal["times"] <= 0:
+                        self.refusals[stage].remove(refusal)
+                self.refused.append((refusal["reply"], list(recipients)))
+                return refusal["reply"]
+            return None
 
     def to(self, address: str) -> list[Message]:
         return [m for m in self.messages if address in m["To"]]

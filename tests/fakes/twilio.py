@@ -22,8 +22,9 @@ API = "/2010-04-01/Accounts/{sid}"
 
 
 class FakeTwilio(FakeHTTPServer):
-    def __init__(self, *, account_sid: str, auth_token: str, drive_calls: bool = True):
+    def __init__(self, *, account_sid: str, auth_token: str, drive_calls: bool = True, ring_seconds: float = 0.3):
         self.account_sid = account_sid
+        self.ring_seconds = ring_seconds  # a real call rings before it is answered; the API answer comes first
         self.auth_token = auth_token
         self.drive_calls = drive_calls
         self.scenarios: dict[str, Scenario] = {}
@@ -100,6 +101,7 @@ class FakeTwilio(FakeHTTPServer):
     def _drive(self, call: dict) -> None:
         scenario = self.scenarios.get(call["to"], self.default_scenario)
         params = {"CallSid": call["sid"], "AccountSid": self.account_sid, "From": call["from"], "To": call["to"]}
+        time.sleep(self.ring_seconds)
         call["status"] = "in-progress"
         transcript = run_call(url=call["url"], params=params, auth_token=self.auth_token, transport=http_transport,
                               scenario=scenario, status_callback=call["status_callback"])

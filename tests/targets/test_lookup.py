@@ -79,3 +79,9 @@ def test_the_lookup_page(client, targets):
 
     assert "Representative Jerrold Nadler" in page and "more than one district" in page
     assert "We could not find ZIP code 20500" in client.get("/lookup/", {"zip": "20500"}).content.decode()
+
+
+def test_lookup_errors_come_in_the_visitors_language(client, targets):
+    body = client.get("/api/v1/lookup", {"zip": "123"}, HTTP_ACCEPT_LANGUAGE="es").json()
+
+    assert body["error"]["message"] == "Un código postal tiene 5 dígitos, como 10001."

@@ -1,0 +1,47 @@
+"""An organizer watches the dashboard in a real browser: the numbers and the chart move without a reload."""
+
+import pytest
+from django.conf import settings as django_settings
+
+from advocacy.dashboard.counters import record_contact
+from advocacy.dashboard.models import Metric
+from targets.models import Target
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_dashboard_updates_itself_as_contacts_are_recorded(chromium_browser, screenshot, live_server,
+                                                               client, campaign, admin_user, settings):
+    settings.DASHBOARD_REFRESH_SECONDS = 1
+    client.force_login(admin_user)
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME,
+                          "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                          "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(f"{live_server.url}/organize/{campaign.slug}/")
+        connected = page.locator('[data-total="calls_connected"]')
+        assert connected.inner_text() == "0"
+        page.wait_for_function("document.getElementById('updated').textContent.length > 0")
+        assert page.locator("#chart rect").count() == 0
+
+        goldman = Target.objects.get(key="G000599")
+        for _ in range(3):
+            for metric in (Metric.CALL_ATTEMPTED, Metric.CALL_CONNECTED):
+                record_contact(campaign_id=campaign.pk, metric=metric, target_id=goldman.pk, state="NY", district=10)
+        record_contact(campaign_id=campaign.pk, metric=Metric.EMAIL_SENT, target_id=goldman.pk, state="NY",
+                       district=10)
+
+        page.wait_for_function("document.querySelector('[data-total=\"calls_connected\"]').textContent === '3'")
+        assert page.locator('[data-total="emails_sent"]').inner_text() == "1"
+        assert page.locator("#chart rect.calls").count() == 1 and page.locator("#chart rect.emails").count() == 1
+        assert "NY-10: 4" in page.locator("#districts").inner_text()
+        assert "Goldman" in page.locator("#targets tbody").inner_text()
+        assert page.locator('[data-goal="calls"]').inner_text() == "3 (no goal set)"
+        assert page.locator("#chart text.axis").count() == 3  # the scale's top and the window's start and end
+        assert "Left voicemail: 0" in page.locator("#outcomes").inner_text()
+        screenshot(page, "dashboard-live")
+    finally:
+        context.close()
