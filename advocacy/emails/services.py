@@ -145,6 +145,9 @@ def confirm_action(*, action: EmailAction) -> bool:
         if action.status != EmailAction.Status.PENDING_CONFIRMATION:
             return False
         now = timezone.now()
+        if action.created_at < _confirmation_cutoff(now):  # the hourly expiry job has not reached it yet
+            _expire([action.pk])
+            return False
         action.status, action.confirmed_at = EmailAction.Status.CONFIRMED, now
         action.save(update_fields=["status", "confirmed_at"])
         Supporter.objects.filter(pk=action.supporter_id, confirmed_at__isnull=True).update(confirmed_at=now)
@@ -218,12 +221,21 @@ def apply_tracking_event(*, message_id: str, event_type: str, at=None) -> bool:
     return True
 
 
+def _confirmation_cutoff(now):
+    return now - timedelta(hours=settings.EMAIL_CONFIRMATION_HOURS)
+
+
+def _expire(action_ids: list[int]) -> None:
+    EmailDelivery.objects.filter(action_id__in=action_ids, status=EmailDelivery.Status.WAITING).update(
+        status=EmailDelivery.Status.CANCELED)
+    EmailAction.objects.filter(pk__in=action_ids).update(status=EmailAction.Status.EXPIRED)
+
+
 def expire_unconfirmed(*, now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(hours=settings.EMAIL_CONFIRMATION_HOURS)
-    stale = EmailAction.objects.filter(status=EmailAction.Status.PENDING_CONFIRMATION, created_at__lt=cutoff)
+    """Messages whose sender never confirmed within EMAIL_CONFIRMATION_HOURS are dropped, never sent."""
+    stale = EmailAction.objects.filter(status=EmailAction.Status.PENDING_CONFIRMATION,
+                                       created_at__lt=_confirmation_cutoff(now or timezone.now()))
     with transaction.atomic():
         ids = list(stale.select_for_update().values_list("pk", flat=True))
-        EmailDelivery.objects.filter(action_id__in=ids).update(status=EmailDelivery.Status.CANCELED)
-        EmailAction.objects.filter(pk__in=ids).update(status=EmailAction.Status.EXPIRED)
+        _expire(ids)
     return len(ids)

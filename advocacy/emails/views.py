@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -46,21 +48,29 @@ def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
 
 @require_POST
 def submit(request, slug):
+    """The action page's email form. On an error the page says why and shows the form again, filled in."""
     campaign = get_object_or_404(Campaign, slug=slug, is_published=True)
     form = EmailActionForm(request.POST)
-    error = ""
+    status, retry_after = 400, None
     if not form.is_valid():
         error = " ".join(e for errors in form.errors.values() for e in errors)
     elif form.cleaned_data["website"]:
-        error = "Your message could not be sent."
+        error = _("Your message could not be sent.")
     else:
         try:
             action = _submit(request, campaign, form.cleaned_data)
-        except (services.EmailRefused, LookupError) as exc:
+        except services.EmailRefused as exc:
+            error, status, retry_after = exc.message, exc.status, exc.retry_after
+        except LookupError as exc:
             error = exc.message
         else:
             return redirect("emails:action", token=action.token)
-    return render(request, "emails/error.html", {"campaign": campaign, "error": error, "form": form}, status=400)
+    values = {field: request.POST.get(field, "") for field in form.fields if field != "website"}
+    response = render(request, "emails/error.html", {"campaign": campaign, "error": error,
+                                                     "email_values": values}, status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _deliveries(action: EmailAction):
@@ -117,14 +127,19 @@ def api_submit(request, slug):
     except BadJSON:
         return bad_json_response()
     form = EmailActionForm({k: v for k, v in body.items() if k != "website"})
-    if not form.is_valid():
-        return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))
+    language = body.get("language") or campaign.language
+    known_language = isinstance(language, str) and language in dict(settings.LANGUAGES)
+    if not form.is_valid() or not known_language:
+        fields = form_errors(form)
+        if not known_language:
+            fields["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
+        return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=fields)
     try:
         action = services.submit_email_action(
             campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
             zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
             city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-            ip_address=ratelimit.client_ip(request), language=str(body.get("language") or campaign.language))
+            ip_address=ratelimit.client_ip(request), language=language)
     except services.EmailRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

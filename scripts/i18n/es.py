@@ -337,4 +337,10 @@ ES = {
         "No encontramos el código postal %(zip)s. Los códigos postales solo de apartados de correo no tienen "
         "distrito; prueba con el código postal de tu casa.",
     "That address is too long.": "Esa dirección es demasiado larga.",
+    # Email form errors
+    "Nothing was sent. Check your details and try again; what you wrote is still here.":
+        "No se envió nada. Revisa tus datos e inténtalo de nuevo; lo que escribiste sigue aquí.",
+    "Your message could not be sent.": "No se pudo enviar tu mensaje.",
+    "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
+    "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
 }

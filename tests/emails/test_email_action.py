@@ -176,3 +176,27 @@ def test_unconfirmed_actions_expire(email_campaign, client):
     assert expire_unconfirmed.delay().get() == 1
     assert EmailAction.objects.get().status == "expired"
     assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"canceled"}
+
+
+def test_an_unknown_language_is_a_clear_error(client, email_campaign):
+    response = submit(client, email_campaign, language="xx")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["language"] == ["Choose one of: en, es."]
+    assert submit(client, email_campaign, language=["es"]).status_code == 400
+    assert not EmailAction.objects.exists()
+
+
+def test_a_confirmation_link_used_after_it_expired_sends_nothing(client, email_campaign,
+                                                                  django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, email_campaign)
+    action = EmailAction.objects.get()
+    EmailAction.objects.update(created_at=timezone.now() - dt.timedelta(hours=49))  # before the hourly sweep
+
+    confirm(client, action, django_capture_on_commit_callbacks)
+
+    assert EmailAction.objects.get().status == "expired"
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"canceled"}
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]  # only the confirmation request
+    assert "expired" in client.get(f"/emails/a/{action.token}/").content.decode()

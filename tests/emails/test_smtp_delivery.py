@@ -40,3 +40,17 @@ def test_a_worker_delivers_one_message_per_office_over_smtp(email_campaign, cele
     assert set(action.deliveries.filter(channel="email").values_list("status", flat=True)) == {"sent"}
     assert not mail.outbox  # everything went through the worker, nothing in this process
     assert EmailDelivery.objects.filter(status="sent").count() == 2
+
+
+def test_a_worker_retries_a_deferred_message_and_delivers_it_once(email_campaign, celery_worker_process):
+    with FakeSMTPServer() as smtp:
+        smtp.refuse("RCPT", "451 4.7.1 Greylisted, try again later", times=2, to=GOLDMAN_EMAIL)
+        celery_worker_process(extra_env=smtp_env(smtp))
+        action = submit_and_confirm(email_campaign)
+        wait_for(lambda: not action.deliveries.filter(status="queued").exists(), timeout=90,
+                 message="the deferred delivery to be retried and sent")
+
+    goldman = action.deliveries.get(target__key="G000599")
+    assert (goldman.status, goldman.attempts) == ("sent", 3)
+    assert len(smtp.to(GOLDMAN_EMAIL)) == 1 and len(smtp.to(SCHUMER_EMAIL)) == 1
+    assert [to for _reply, to in smtp.refused] == [[GOLDMAN_EMAIL], [GOLDMAN_EMAIL]]
