@@ -216,10 +216,10 @@ def run(stack, twilio, smtp, postgres, args) -> None:
             pool.submit(people.act, index)
             time.sleep(max(0.0, began + (index + 1) * gap - time.monotonic()))
     window = time.monotonic() - began
-    twilio.wait_idle(timeout=600)
-    cpu = cpu_seconds(stack) - cpu_before
+    cpu = cpu_seconds(stack) - cpu_before  # measured before the workers stop (their CPU goes with them)
     for worker in stack.workers:
-        worker.stop()
+        worker.stop()  # no new calls: the counts below are taken at rest
+    twilio.wait_idle(timeout=600)
     report(people, twilio, smtp, db, args, window, cpu, began)
 
 
