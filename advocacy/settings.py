@@ -140,10 +140,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https:/
 # Partner sites frame /c/<slug>/embed/ only; the view lifts this per response.
 X_FRAME_OPTIONS = "DENY"
 
-# Cache: Redis when configured (shared counters, rate limits, pacing), else process memory.
+# Cache: Redis when configured (shared counters, rate limits, pacing), else process memory. While Redis is
+# unreachable each process falls back to its own memory (advocacy/fallback_cache.py) rather than failing.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "advocacy.fallback_cache.RedisWithLocalFallback", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "advocacy",
                           "OPTIONS": {"MAX_ENTRIES": 50_000}}}

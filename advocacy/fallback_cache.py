@@ -1,0 +1,75 @@
+"""The shared cache (Redis) with a fallback to process memory while Redis is unreachable.
+
+Rate limits, cached lookups and counters live in the cache. Without a fallback, a Redis outage turns every
+request that touches the cache into a 500, although the database could still record the action. While Redis
+is down each process uses its own memory instead: rate limits still count (per process rather than shared),
+lookups are cached locally, and nothing is refused for want of a cache. After a failure Redis is left alone
+for `RETRY_SECONDS`, so an outage costs one connection timeout per process every few seconds, not one per call.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+RETRY_SECONDS = 2.0
+
+
+class RedisWithLocalFallback(RedisCache):
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 1.0)
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self.local = LocMemCache(f"fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 50_000}})
+        self.down_until = 0.0
+
+    def _either(self, name: str, *args, **kwargs):
+        if time.monotonic() >= self.down_until:
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except RedisError as exc:
+                self.down_until = time.monotonic() + RETRY_SECONDS
+                logger.warning("Redis cache unreachable (%s); using process memory for %ss", exc, RETRY_SECONDS)
+        return getattr(self.local, name)(*args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._either("add", *args, **kwargs)
+
+    def get(self, *args, **kwargs):
+        return self._either("get", *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        return self._either("set", *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._either("touch", *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._either("delete", *args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        return self._either("get_many", *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._either("set_many", *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._either("delete_many", *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._either("has_key", *args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._either("incr", *args, **kwargs)
+
+    def clear(self):
+        self.local.clear()
+        return self._either("clear")
