@@ -62,6 +62,9 @@ class Campaign(models.Model):
     toolkit_url = models.URLField(blank=True)
     closed_message = models.TextField(blank=True, help_text="Said and shown once the window has closed")
     closed_message_es = models.TextField(blank=True)
+    embed_allowed_origins = models.TextField(
+        blank=True, help_text="Partner sites allowed to frame the embed, one origin a line "
+                              "(https://partner.example); empty lets any site frame it")
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
