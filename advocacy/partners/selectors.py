@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Count
 
 from advocacy.calls.models import CallLeg, CallSession
+from advocacy.campaigns.models import Campaign
 from advocacy.emails.models import EmailAction, EmailDelivery
 
 # Deliveries that count as sent, as the EMAIL_SENT and WEBFORM_REPORTED counters count them.
@@ -45,3 +46,8 @@ def partner_contribution(*, campaign_id: int, code: str) -> dict:
     """What one partner's supporters did, for the public counter: numbers only."""
     counts = _counts(campaign_id=campaign_id, code=code)
     return {"partner": code, **{field: counts[field].get(code, 0) for field in FIELDS}}
+
+
+def published_partner_contribution(*, slug: str, code: str) -> dict | None:
+    campaign_id = Campaign.objects.filter(slug=slug, is_published=True).values_list("pk", flat=True).first()
+    return None if campaign_id is None else partner_contribution(campaign_id=campaign_id, code=code)

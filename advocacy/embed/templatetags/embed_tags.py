@@ -52,7 +52,7 @@ def action_url(context, campaign, zip_code=""):
     params = _carried(request, embed_flag=False)
     if zip_code:
         params["zip"] = zip_code
-    name = "campaigns:action-embed" if inside else "campaigns:action-page"
+    name = "action-embed" if inside else "action-page"
     query = urlencode(params)
     return reverse(name, args=[campaign.slug]) + (f"?{query}" if query else "") + ("#act" if zip_code else "")
 
