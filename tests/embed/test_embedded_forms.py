@@ -104,7 +104,8 @@ def test_tokens_are_bound_to_their_campaign_and_expire(browser, campaign, settin
     fields = embed_form(browser, campaign, "call-form")
     post = {**fields, "phone": "+18025550142"}
 
-    wrong_campaign = browser.post(f"/c/{campaign.slug}/call/", {**post, "embed_token": form_token(campaign_id=other.pk)},
+    other_token = form_token(campaign_id=other.pk)
+    wrong_campaign = browser.post(f"/c/{campaign.slug}/call/", {**post, "embed_token": other_token},
                                   HTTP_ORIGIN=OWN_ORIGIN)
     forged = browser.post(f"/c/{campaign.slug}/call/", {**post, "embed_token": fields["embed_token"] + "x"},
                           HTTP_ORIGIN=OWN_ORIGIN)
