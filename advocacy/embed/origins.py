@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 
 def normalize_origin(value: str) -> str:
@@ -43,3 +44,11 @@ def request_origin(request) -> str:
     if origin == "null":
         return ""
     return normalize_origin(request.headers.get("Referer", ""))
+
+
+def validate_origin_list(value: str) -> None:
+    """The admin's check of a campaign's allow-list: every entry a scheme and host (and port), nothing else."""
+    bad = [item for item in value.split() if normalize_origin(item) != item.rstrip("/").lower()]
+    if bad:
+        raise ValidationError("Not an origin (https://partner.example, no path): %(items)s",
+                              params={"items": ", ".join(bad)})
