@@ -78,7 +78,7 @@ def public_stats(request, slug):
     partner site polling with If-None-Match gets a bodiless 304 until a count changes.
     """
     ref = clean_partner_code(request.GET.get("ref"))  # ?ref=: the partner's own contribution besides the totals
-    key = f"public-stats:{slug}:{ref}"
+    key = f"public-stats:{slug}" + (f":{ref}" if ref else "")
     cached = cache.get(key)
     if cached is None:
         body = public_counter(slug=slug)

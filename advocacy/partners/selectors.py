@@ -3,6 +3,8 @@ partner_code), so the dashboard's rollup counters stay as they are. Indexed on (
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 
 from advocacy.calls.models import CallLeg, CallSession
@@ -46,6 +48,16 @@ def partner_contribution(*, campaign_id: int, code: str) -> dict:
     """What one partner's supporters did, for the public counter: numbers only."""
     counts = _counts(campaign_id=campaign_id, code=code)
     return {"partner": code, **{field: counts[field].get(code, 0) for field in FIELDS}}
+
+
+def cached_partner_contribution(*, campaign_id: int, code: str) -> dict:
+    """partner_contribution, cached like the public counter: the action page may show it to many at once."""
+    key = f"partner-contribution:{campaign_id}:{code}"
+    found = cache.get(key)
+    if found is None:
+        found = partner_contribution(campaign_id=campaign_id, code=code)
+        cache.set(key, found, settings.PUBLIC_STATS_CACHE_SECONDS)
+    return found
 
 
 def published_partner_contribution(*, slug: str, code: str) -> dict | None:

@@ -10,7 +10,7 @@ from django.utils.html import format_html_join
 
 from advocacy.embed.tokens import form_token
 from advocacy.partners.codes import partner_code_for
-from advocacy.partners.selectors import partner_contribution
+from advocacy.partners.selectors import cached_partner_contribution
 
 register = template.Library()
 
@@ -68,4 +68,4 @@ def embed_query(context):
 def partner_counter(context, campaign):
     """The partner's own contribution, under the public counter, when the page was opened with a ref."""
     code = _carried(context["request"]).get("ref", "")
-    return {"contribution": partner_contribution(campaign_id=campaign.pk, code=code) if code else None}
+    return {"contribution": cached_partner_contribution(campaign_id=campaign.pk, code=code) if code else None}
