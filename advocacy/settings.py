@@ -62,9 +62,12 @@ INSTALLED_APPS = [
     "advocacy.events",
     "advocacy.dashboard",
     "advocacy.api",
+    "advocacy.embed",
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response last: writes frame-ancestors into embed responses' CSP (advocacy/embed).
+    "advocacy.embed.framing.EmbedFramingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "advocacy.embed.context_processors.embed",
             ],
         },
     },
@@ -137,8 +141,11 @@ STORAGES = {
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https://")
-# Partner sites frame /c/<slug>/embed/ only; the view lifts this per response.
+# Pages reached from the embed (advocacy.embed.decorators.embeddable, in embed mode only) replace this with a
+# CSP frame-ancestors naming the campaign's partner origins; everything else stays unframable.
 X_FRAME_OPTIONS = "DENY"
+# How long an embedded form's signed token (its CSRF token inside a partner's iframe) stays good.
+EMBED_FORM_TOKEN_SECONDS = env_int("EMBED_FORM_TOKEN_SECONDS", 4 * 3600)
 
 # Cache: Redis when configured (shared counters, rate limits, pacing), else process memory. While Redis is
 # unreachable each process falls back to its own memory (advocacy/fallback_cache.py) rather than failing.

@@ -23,7 +23,8 @@ PATHS = {
 SCHEMAS = {
     "CallRequest": {"type": "object", "required": ["phone", "zip"], "properties": {
         "phone": {"type": "string", "examples": ["(802) 555-0142"]}, "zip": {"type": "string"},
-        "address": {"type": "string"}, "language": {"type": "string", "enum": ["en", "es"]}}},
+        "address": {"type": "string"}, "language": {"type": "string", "enum": ["en", "es"]},
+        "ref": {"$ref": "#/components/schemas/PartnerCode"}}},
     "Call": {"type": "object", "properties": {
         "call_id": {"type": "string", "format": "uuid"},
         "status": {"type": "string", "enum": ["queued", "placing", "ringing", "in_progress", "completed", "busy",

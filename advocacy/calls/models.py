@@ -50,6 +50,8 @@ class CallSession(models.Model):
     place_attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
+    # The partner whose page or API key brought the supporter ("" when none): ?ref=, data-ref, or an API key.
+    partner_code = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     placed_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
@@ -60,6 +62,7 @@ class CallSession(models.Model):
             models.Index(fields=["campaign", "status"]),
             models.Index(fields=["phone", "created_at"]),
             models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["campaign", "partner_code"], name="calls_session_partner_idx"),
         ]
 
     def __str__(self) -> str:

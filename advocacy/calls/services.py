@@ -78,7 +78,7 @@ def add_legs(*, session: CallSession, location: LookupResult | None) -> list[Cal
 
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
-                       ip_address: str | None = None, language: str = "en") -> CallSession:
+                       ip_address: str | None = None, language: str = "en", partner_code: str = "") -> CallSession:
     """Validate, record the session and its legs, count it, and queue the call. Raises CallRefused or
     targets.lookup.LookupError with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
@@ -91,6 +91,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
             campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
             language=language[:2], state=location.districts[0].state if location.districts else "",
             district=location.districts[0].district if len(location.districts) == 1 else None,
+            partner_code=partner_code,
         )
         add_legs(session=session, location=location)
         _count(session, Metric.CALL_SESSION_STARTED)

@@ -28,6 +28,9 @@ from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
 from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
 from advocacy.campaigns.models import Campaign
+from advocacy.embed.decorators import embeddable
+from advocacy.embed.locators import campaign_by_slug, campaign_of_call
+from advocacy.partners.codes import partner_code_for
 from advocacy.providers.twilio_client import webhook_auth_token
 from targets.lookup import LookupError, lookup
 from targets.serializers import target_json
@@ -37,6 +40,7 @@ def _campaign(slug: str) -> Campaign:
     return get_object_or_404(Campaign, slug=slug, is_published=True)
 
 
+@embeddable(campaign_by_slug)
 @require_POST
 def request_call(request, slug):
     """The action page's "Call me" form: queue the call and show its progress page."""
@@ -48,7 +52,7 @@ def request_call(request, slug):
             session = services.start_call_session(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
-                language=translation.get_language() or "en")
+                language=translation.get_language() or "en", partner_code=partner_code_for(request))
         except CallRefused as exc:
             error = exc.message
         except LookupError as exc:
@@ -79,6 +83,7 @@ def session_json(session: CallSession) -> dict:
     }
 
 
+@embeddable(campaign_of_call)
 @require_GET
 def call_status_page(request, session_id):
     session = get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id, is_preview=False)
@@ -91,6 +96,7 @@ def call_status_page(request, session_id):
     })
 
 
+@embeddable(campaign_of_call)
 @require_POST
 def report_outcome(request, session_id, leg_id):
     session = get_object_or_404(CallSession, pk=session_id, is_preview=False)
@@ -119,7 +125,7 @@ def api_request_call(request, slug):
         session = services.start_call_session(
             campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
             address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-            language=str(body.get("language") or campaign.language))
+            language=str(body.get("language") or campaign.language), partner_code=partner_code_for(request, body))
     except CallRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

@@ -11,6 +11,7 @@ import zoneinfo
 from django.db import models
 from django.utils import timezone, translation
 
+from advocacy.embed.origins import validate_origin_list
 from targets.models import Target
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
@@ -62,6 +63,10 @@ class Campaign(models.Model):
     toolkit_url = models.URLField(blank=True)
     closed_message = models.TextField(blank=True, help_text="Said and shown once the window has closed")
     closed_message_es = models.TextField(blank=True)
+    embed_allowed_origins = models.TextField(
+        blank=True, validators=[validate_origin_list],
+        help_text="Partner sites allowed to frame the embed, one origin a line (https://partner.example); "
+                  "empty lets any site frame it")
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from advocacy.api.responses import error_response, lookup_error_response
@@ -13,6 +12,8 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import action_for_location, campaign_json, entry_json
 from advocacy.dashboard.selectors import public_totals
 from advocacy.emails.services import preview_messages
+from advocacy.embed.decorators import embeddable
+from advocacy.embed.locators import campaign_by_slug
 from targets.lookup import LookupError
 
 
@@ -46,8 +47,8 @@ def action_page(request, slug):
     return render(request, "campaigns/action.html", _page_context(request, campaign, embed=False))
 
 
+@embeddable(campaign_by_slug, always=True)
 @require_GET
-@xframe_options_exempt
 def embed_page(request, slug):
     campaign = published_campaign(slug)
     return render(request, "campaigns/embed.html", _page_context(request, campaign, embed=True))

@@ -10,7 +10,9 @@ PATHS = {
                        "while the numbers are unchanged.",
         "parameters": [slug_parameter(),
                        {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"},
-                        "description": "The ETag of a previous answer"}],
+                        "description": "The ETag of a previous answer"},
+                       {"name": "ref", "in": "query", "required": False, "schema": {"type": "string"},
+                        "description": "A partner code: adds that partner's own contribution as `partner`"}],
         "responses": {
             "200": {**json_body("PublicStats"),
                     "headers": {"ETag": {"schema": {"type": "string"},
@@ -30,5 +32,12 @@ SCHEMAS = {
                                                              "description": "emails sent + web-form sends reported"},
             "supporters": {"type": "integer"}}},
         "goals": {"type": "object", "properties": {"calls": {"type": "integer"}, "emails": {"type": "integer"}}},
+        "partner": {"$ref": "#/components/schemas/PartnerContribution"},
         "updated_at": {"type": "string", "format": "date-time"}}},
+    "PartnerCode": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,39}$",
+                    "description": "Partner code to credit (lower case; anything else is ignored). The partner of "
+                                   "an authenticated API key wins over it."},
+    "PartnerContribution": {"type": "object", "properties": {
+        "partner": {"type": "string"}, "call_sessions": {"type": "integer"}, "calls_connected": {"type": "integer"},
+        "email_actions": {"type": "integer"}, "emails": {"type": "integer"}}},
 }

@@ -19,6 +19,8 @@ from advocacy.campaigns.models import Campaign
 from advocacy.dashboard.export import attempts_csv
 from advocacy.dashboard.models import Metric
 from advocacy.dashboard.selectors import dashboard_stats, public_counter
+from advocacy.partners.codes import clean_partner_code
+from advocacy.partners.selectors import partner_breakdown, published_partner_contribution
 
 
 @staff_member_required
@@ -34,7 +36,8 @@ def campaign_dashboard(request, slug):
     goal_rows = [("calls", _("Calls connected"), stats["goals"]["calls"]),
                  ("emails", _("Emails and web forms"), stats["goals"]["emails"])]
     context = {"campaign": campaign, "stats": stats, "outcomes": outcomes, "goal_rows": goal_rows,
-               "refresh_seconds": settings.DASHBOARD_REFRESH_SECONDS}
+               "refresh_seconds": settings.DASHBOARD_REFRESH_SECONDS,
+               "partners": partner_breakdown(campaign_id=campaign.pk)}
     return render(request, "dashboard/campaign.html", context)
 
 
@@ -42,6 +45,7 @@ def campaign_dashboard(request, slug):
 def stats_json(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
     body = dashboard_stats(campaign=campaign)
+    body["partners"] = partner_breakdown(campaign_id=campaign.pk)
     body["generated_at"] = timezone.now().isoformat()
     response = JsonResponse(body)
     response["Cache-Control"] = "private, no-store"
@@ -73,10 +77,13 @@ def public_stats(request, slug):
     The cache holds the encoded body and its ETag (a hash of the numbers, not of the time they were read), so a
     partner site polling with If-None-Match gets a bodiless 304 until a count changes.
     """
-    key = f"public-stats:{slug}"
+    ref = clean_partner_code(request.GET.get("ref"))  # ?ref=: the partner's own contribution besides the totals
+    key = f"public-stats:{slug}" + (f":{ref}" if ref else "")
     cached = cache.get(key)
     if cached is None:
         body = public_counter(slug=slug)
+        if body is not None and ref:
+            body["partner"] = published_partner_contribution(slug=slug, code=ref)
         if body is None:
             cached = {"missing": True}
         else:

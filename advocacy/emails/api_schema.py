@@ -18,7 +18,8 @@ SCHEMAS = {
     "EmailRequest": {"type": "object", "required": ["name", "email", "zip"], "properties": {
         "name": {"type": "string", "maxLength": 100}, "email": {"type": "string", "format": "email"},
         "zip": {"type": "string"}, "address": {"type": "string"}, "city": {"type": "string"},
-        "personal_note": {"type": "string", "maxLength": 2000}, "language": {"type": "string", "enum": ["en", "es"]}}},
+        "personal_note": {"type": "string", "maxLength": 2000}, "language": {"type": "string", "enum": ["en", "es"]},
+        "ref": {"$ref": "#/components/schemas/PartnerCode"}}},
     "EmailAction": {"type": "object", "properties": {
         "action_id": {"type": "string"}, "status": {"type": "string"}, "needs_confirmation": {"type": "boolean"},
         "messages": {"type": "array", "items": {"type": "object", "properties": {

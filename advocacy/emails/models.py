@@ -53,9 +53,12 @@ class EmailAction(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
+    # The partner whose page or API key brought the supporter ("" when none): ?ref=, data-ref, or an API key.
+    partner_code = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
-        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["email", "created_at"])]
+        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["email", "created_at"]),
+                   models.Index(fields=["campaign", "partner_code"], name="emails_action_partner_idx")]
 
     def __str__(self) -> str:
         return f"{self.campaign.slug}: {self.email}"

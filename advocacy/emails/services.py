@@ -92,7 +92,8 @@ def _check_limits(email: str, ip_address: str | None) -> None:
 
 def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: str, address: str | None = None,
                         city: str = "", personal_note: str = "", ip_address: str | None = None,
-                        language: str = "en", remembered_email: str | None = None) -> EmailAction:
+                        language: str = "en", remembered_email: str | None = None,
+                        partner_code: str = "") -> EmailAction:
     """Record the supporter's messages, one delivery row per target, and ask them to confirm their address
     (unless this browser already confirmed it). Raises EmailRefused or LookupError; nothing is kept then."""
     if not campaign.is_open():
@@ -115,7 +116,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
             campaign=campaign, supporter=supporter, name=name, email=email, zip_code=location.zip_code,
             state=supporter_info["state"],
             district=location.districts[0].district if len(location.districts) == 1 else None,
-            language=language[:2], personal_note=note, ip_address=ip_address or None)
+            language=language[:2], personal_note=note, ip_address=ip_address or None, partner_code=partner_code)
         EmailDelivery.objects.bulk_create(
             EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
                           address=m["address"], subject=m["subject"], body=m["body"],

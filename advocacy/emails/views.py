@@ -25,6 +25,9 @@ from advocacy.campaigns.models import Campaign
 from advocacy.emails import services
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
+from advocacy.embed.decorators import embeddable
+from advocacy.embed.locators import campaign_by_slug, campaign_of_email_action
+from advocacy.partners.codes import partner_code_for
 from targets.lookup import LookupError
 
 REMEMBER_COOKIE = "confirmed_email"
@@ -43,9 +46,11 @@ def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
         campaign=campaign, name=data["name"], email=data["email"], zip_code=data["zip"],
         address=data.get("address") or None, city=data.get("city") or "",
         personal_note=data.get("personal_note") or "", ip_address=ratelimit.client_ip(request),
-        language=translation.get_language() or "en", remembered_email=remembered_email(request))
+        language=translation.get_language() or "en", remembered_email=remembered_email(request),
+        partner_code=partner_code_for(request))
 
 
+@embeddable(campaign_by_slug)
 @require_POST
 def submit(request, slug):
     """The action page's email form. On an error the page says why and shows the form again, filled in."""
@@ -77,6 +82,7 @@ def _deliveries(action: EmailAction):
     return list(action.deliveries.select_related("target"))
 
 
+@embeddable(campaign_of_email_action)
 def action_page(request, token):
     action = get_object_or_404(EmailAction.objects.select_related("campaign"), token=token)
     return render(request, "emails/action.html", {"action": action, "campaign": action.campaign,
@@ -97,6 +103,7 @@ def confirm(request, token):
     return response
 
 
+@embeddable(campaign_of_email_action)
 @require_POST
 def report_webform(request, token, delivery_id):
     action = get_object_or_404(EmailAction, token=token, status=EmailAction.Status.CONFIRMED)
@@ -139,7 +146,7 @@ def api_submit(request, slug):
             campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
             zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
             city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-            ip_address=ratelimit.client_ip(request), language=language)
+            ip_address=ratelimit.client_ip(request), language=language, partner_code=partner_code_for(request, body))
     except services.EmailRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

@@ -343,4 +343,27 @@ ES = {
     "Your message could not be sent.": "No se pudo enviar tu mensaje.",
     "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
     "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
+    # Partners: the embed inside a partner's iframe, and partner attribution (advocacy/embed, advocacy/partners).
+    "This action could not be found.": "No encontramos esta acción.",
+    "This form was sent from a page we do not recognize. Nothing was sent.":
+        "Este formulario se envió desde una página que no reconocemos. No se envió nada.",
+    "This form was open too long. Reload the page and try again; nothing was sent.":
+        "Este formulario estuvo abierto demasiado tiempo. Vuelve a cargar la página e inténtalo de nuevo; no se "
+        "envió nada.",
+    "This form could not be checked. Reload the page and try again; nothing was sent.":
+        "No pudimos verificar este formulario. Vuelve a cargar la página e inténtalo de nuevo; no se envió nada.",
+    "We could not accept this form": "No pudimos aceptar este formulario",
+    "Through %(partner)s: %(calls)s calls and %(emails)s emails":
+        "A través de %(partner)s: %(calls)s llamadas y %(emails)s correos",
+    "Confirmed already? Show where your messages stand": "¿Ya confirmaste? Mira cómo van tus mensajes",
+    "Replace your-code with a short name for your organization (letters, digits, dashes): every call and email "
+    "made through your page is credited to it. Add data-lang=es to the script tag for the Spanish version.":
+        "Cambia your-code por un nombre corto de tu organización (letras, números, guiones): cada llamada y correo "
+        "hecho desde tu página se le acredita. Agrega data-lang=es a la etiqueta script para la versión en español.",
+    "Partners": "Organizaciones aliadas",
+    "Partner code": "Código de la organización",
+    "Call sessions": "Sesiones de llamada",
+    "Email actions": "Acciones por correo",
+    "no partner": "sin organización",
+    "Nothing yet.": "Nada todavía.",
 }

@@ -38,12 +38,5 @@
     setInterval(refresh, 10000);
   }
 
-  // Inside a partner's iframe: tell the parent how tall we are (static/js/embed.js listens).
-  if (window.parent !== window) {
-    var report = function () {
-      window.parent.postMessage({type: "advocacy:height", height: document.documentElement.scrollHeight}, "*");
-    };
-    window.addEventListener("load", report);
-    new ResizeObserver(report).observe(document.body);
-  }
+  // Inside a partner's iframe, static/js/embed-frame.js (loaded by base.html in embed mode) reports the height.
 })();
