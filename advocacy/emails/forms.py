@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from advocacy.emails.services import MAX_NOTE
 
-
 PREFIXES = [("", "—"), ("Mx.", "Mx."), ("Ms.", "Ms."), ("Mr.", "Mr."), ("Mrs.", "Mrs."), ("Dr.", "Dr.")]
 
 
