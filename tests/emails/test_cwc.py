@@ -7,7 +7,6 @@ from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.tasks import deliver_email
 from tests.emails.conftest import submit
-from tests.emails.cwc_fixtures import contact_forms, fake_cwc  # noqa: F401 - fixtures
 from tests.fakes.cwc import REQUIRED
 
 pytestmark = pytest.mark.django_db

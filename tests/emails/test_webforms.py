@@ -8,7 +8,7 @@ from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction
 from targets.models import Target
 from tests.emails.conftest import submit
-from tests.emails.cwc_fixtures import SCHUMER_FORM, contact_forms, fake_cwc  # noqa: F401 - fixtures
+from tests.emails.cwc_fixtures import SCHUMER_FORM
 
 pytestmark = pytest.mark.django_db
 
