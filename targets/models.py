@@ -117,3 +117,11 @@ class ZipCentroid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zcta} ({self.latitude}, {self.longitude})"
+
+
+class CustomTarget(Target):
+    """The organizer's own targets imported from a CSV (sheriffs, local officials, contractors): Kind.CUSTOM."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "custom target (CSV)"
