@@ -8,7 +8,10 @@ the convention of EFF's congress-forms, which delivered through CWC.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import yaml
 
 from django.conf import settings
 
@@ -20,6 +23,7 @@ from targets.sync.upsert import Counts
 
 MEMBERS_DIR = "contact-congress/members"
 STUB_FOR_CWC = "stubforcwc"
+VISIT = re.compile(r"""^\s*-\s*visit:\s*["']?([^"'\s]+)""", re.MULTILINE)
 
 
 def available(data_dir: Path | None) -> bool:
@@ -83,8 +87,19 @@ def office_code(target: Target, senate_class: int | None) -> str:
     return ""
 
 
+def read_form(text: str | None) -> tuple[str, list[str]]:
+    """A file that is not valid YAML (one upstream file today) still gives its form URL, without the fields."""
+    if not text:
+        return "", []
+    try:
+        return parse_form(load_yaml(text) or {})
+    except yaml.YAMLError:
+        match = VISIT.search(text)
+        return (match.group(1) if match else ""), []
+
+
 def _wanted(target: Target, text: str | None, senate_class: int | None) -> dict:
-    visit, fields = parse_form(load_yaml(text) or {}) if text else ("", [])
+    visit, fields = read_form(text)
     stub = visit == STUB_FOR_CWC
     return {"official_form_url": visit if visit.startswith(("https://", "http://")) else "",
             "official_form_fields": [] if stub else fields, "takes_cwc": stub,
