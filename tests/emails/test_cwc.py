@@ -2,10 +2,12 @@
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.tasks import deliver_email
+from targets.models import Target
 from tests.emails.conftest import submit
 from tests.fakes.cwc import REQUIRED
 
@@ -98,3 +100,19 @@ def test_a_duplicate_task_sends_nothing(client, email_campaign, fake_cwc, django
 
     assert deliver_email.delay(cwc_delivery(action).pk).get() == "nothing to do"
     assert len(fake_cwc.requests) == before and len(fake_cwc.delivered) == 1
+
+
+def test_an_office_the_host_lists_takes_cwc_even_without_stubforcwc(
+        client, email_campaign, fake_cwc, django_capture_on_commit_callbacks):
+    Target.objects.filter(key="G000599").update(takes_cwc=False)  # contact-congress gave it a web form
+    fake_cwc.offices = ["HNY12"]
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, email_campaign, address="250 Broadway")
+    assert EmailAction.objects.get().deliveries.get(target__key="G000599").channel == "email"  # not listed
+
+    EmailAction.objects.all().delete()
+    cache.clear()  # the office list is cached for CWC_OFFICES_CACHE_SECONDS
+    fake_cwc.offices = ["HNY10"]
+    action = act(client, email_campaign, django_capture_on_commit_callbacks)
+    assert cwc_delivery(action).target.key == "G000599" and len(fake_cwc.delivered) == 1
+    assert [r["path"] for r in fake_cwc.requests].count("/offices") == 2
