@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advocacy.campaigns.scripts import supporter_signature
 from advocacy.emails.cwc import accepts_cwc
 from advocacy.emails.models import EmailDelivery
 from targets.models import Target
@@ -20,16 +21,9 @@ def channel_for(target: Target) -> tuple[str, str] | None:
     return None
 
 
-def signature(supporter: dict) -> str:
-    """"Ana Ruiz" / "New York, NY 10002": the supporter's name and town, as offices sort mail by constituency."""
-    place = ", ".join(p for p in (supporter.get("city", ""), supporter.get("state", "")) if p)
-    place = " ".join(p for p in (place, supporter.get("zip_code", "")) if p)
-    return "\n".join(line for line in (supporter.get("name", ""), place) if line)
-
-
 def signed(body: str, supporter: dict) -> str:
     """Templates that sign with the supporter's name keep their own signature; the rest get one appended."""
     name = supporter.get("name", "")
     if not name or name in body:
         return body
-    return f"{body}\n\n{signature(supporter)}"
+    return f"{body}\n\n{supporter_signature(supporter)}"
