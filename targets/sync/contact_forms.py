@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from django.conf import settings
 
 from advocacy.providers.archives import ArchiveUnavailable, text_files_in_tarball

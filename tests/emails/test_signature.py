@@ -10,21 +10,22 @@ from tests.emails.conftest import GOLDMAN_EMAIL
 pytestmark = pytest.mark.django_db
 
 
-def goldman_body(campaign) -> str:
-    action = services.submit_email_action(campaign=campaign, name="Ana Ruiz", email="ana@example.org",
-                                          zip_code="10002", city="New York")
-    services.confirm_action(action=action)
+def goldman_body(campaign, capture) -> str:
+    with capture(execute=True):
+        action = services.submit_email_action(campaign=campaign, name="Ana Ruiz", email="ana@example.org",
+                                              zip_code="10002", city="New York")
+        services.confirm_action(action=action)
     [message] = [m for m in mail.outbox if m.to == [GOLDMAN_EMAIL]]
     return message.body
 
 
-def test_a_template_without_a_signature_gets_the_supporters_name_and_town(email_campaign, settings):
+def test_a_template_without_a_signature_gets_the_supporters_name_and_town(email_campaign, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     MessageTemplate.objects.filter(campaign=email_campaign).update(body="Dear {{ target_name }},\n\nFree them all.")
-    assert goldman_body(email_campaign).endswith("Free them all.\n\nAna Ruiz\nNew York, NY 10002")
+    assert goldman_body(email_campaign, django_capture_on_commit_callbacks).endswith("Free them all.\n\nAna Ruiz\nNew York, NY 10002")
 
 
-def test_the_signature_variable_signs_with_name_and_town(email_campaign, settings):
+def test_the_signature_variable_signs_with_name_and_town(email_campaign, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     MessageTemplate.objects.filter(campaign=email_campaign).update(body="Free them all.\n\nSincerely,\n{{ signature }}")
-    assert goldman_body(email_campaign) == "Free them all.\n\nSincerely,\nAna Ruiz\nNew York, NY 10002"
+    assert goldman_body(email_campaign, django_capture_on_commit_callbacks) == "Free them all.\n\nSincerely,\nAna Ruiz\nNew York, NY 10002"
