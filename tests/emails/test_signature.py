@@ -19,13 +19,17 @@ def goldman_body(campaign, capture) -> str:
     return message.body
 
 
-def test_a_template_without_a_signature_gets_the_supporters_name_and_town(email_campaign, settings, django_capture_on_commit_callbacks):
+def test_a_template_without_a_signature_gets_the_supporters_name_and_town(
+        email_campaign, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     MessageTemplate.objects.filter(campaign=email_campaign).update(body="Dear {{ target_name }},\n\nFree them all.")
-    assert goldman_body(email_campaign, django_capture_on_commit_callbacks).endswith("Free them all.\n\nAna Ruiz\nNew York, NY 10002")
+    body = goldman_body(email_campaign, django_capture_on_commit_callbacks)
+    assert body.endswith("Free them all.\n\nAna Ruiz\nNew York, NY 10002")
 
 
-def test_the_signature_variable_signs_with_name_and_town(email_campaign, settings, django_capture_on_commit_callbacks):
+def test_the_signature_variable_signs_with_name_and_town(
+        email_campaign, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     MessageTemplate.objects.filter(campaign=email_campaign).update(body="Free them all.\n\nSincerely,\n{{ signature }}")
-    assert goldman_body(email_campaign, django_capture_on_commit_callbacks) == "Free them all.\n\nSincerely,\nAna Ruiz\nNew York, NY 10002"
+    body = goldman_body(email_campaign, django_capture_on_commit_callbacks)
+    assert body == "Free them all.\n\nSincerely,\nAna Ruiz\nNew York, NY 10002"
