@@ -3,7 +3,8 @@
 CSV columns: name, title, email, phone, state, district, latitude, longitude, role (only name is required,
 and each row needs a state or coordinates). Each row becomes a Target of kind "custom" keyed by the import's
 group and its email (or name), holding the role "custom:<group>" (and "custom:<group>:<role>" when given),
-so a campaign line "custom" with role "custom:<group>" reaches the group's targets that match the supporter.
+so a campaign line "custom" with role "custom:<group>" reaches the group's targets that match the supporter
+(advocacy/campaigns/custom_targets.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from advocacy.geo import miles_between
-from targets.lookup import LookupResult
-from targets.models import Target, TargetRole, ZipCentroid
+from targets.models import Target, TargetRole
 from targets.sync.importers import slug
 from targets.sync.phones import to_e164
 
@@ -95,20 +94,3 @@ def import_custom_targets(*, text: str, group: str) -> CustomImport:
             except ValueError as exc:
                 result.errors.append(f"line {line}: {exc}")
     return result
-
-
-def _matches(target: Target, location: LookupResult, centroid: ZipCentroid | None, radius_miles: float) -> bool:
-    if target.district is not None:
-        return any((d.state, d.district) == (target.state, target.district) for d in location.districts)
-    if target.latitude is not None and target.longitude is not None:
-        return centroid is not None and miles_between(centroid.latitude, centroid.longitude, target.latitude,
-                                                      target.longitude) <= radius_miles
-    return target.state in {d.state for d in location.districts}
-
-
-def custom_targets_for(*, prefix: str, location: LookupResult, radius_miles: float) -> list[Target]:
-    """The group's active targets in the supporter's district, within `radius_miles` of their ZIP, or statewide."""
-    roles = TargetRole.objects.filter(role=prefix) | TargetRole.objects.filter(role__startswith=f"{prefix}:")
-    targets = Target.objects.filter(kind=Target.Kind.CUSTOM, is_active=True, roles__in=roles).distinct()
-    centroid = ZipCentroid.objects.filter(zcta=location.zip_code).first()
-    return sorted((t for t in targets if _matches(t, location, centroid, radius_miles)), key=lambda t: t.name)

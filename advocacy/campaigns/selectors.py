@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
-from targets.custom import custom_targets_for
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
 
