@@ -35,13 +35,17 @@ class EmailRefused(Refused):
     pass
 
 
-def check_postal_address(*, address: str | None, city: str) -> None:
-    """Congress's CWC system only takes a message with the constituent's street address and town."""
+def postal_address(*, messages: list[dict], address: str | None, city: str) -> str:
+    """The street address to keep: none unless a CWC office is among the targets, since Congress's system
+    only takes a message with the constituent's street address and town."""
+    if not any(m["channel"] == EmailDelivery.Channel.CWC for m in messages):
+        return ""
     if not (address or "").strip():
         raise EmailRefused("invalid", _("Enter your street address: Congress needs it to deliver your message."),
                            field="address")
     if not city:
         raise EmailRefused("invalid", _("Enter your town or city."), field="city")
+    return one_line(address, 200)
 
 
 def one_line(text: str, limit: int = 100) -> str:
@@ -109,22 +113,21 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
     note = clean_note(personal_note)
     location = lookup(zip_code=zip_code, address=address)
     _check_limits(email, ip_address)
+    one_district = location.districts[0].district if len(location.districts) == 1 else None
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
                       "state": location.districts[0].state}
     messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
                                 note=note)
     if not messages:
         raise EmailRefused("no_targets", _("This campaign has no one to email for your ZIP code."), status=422)
-    if any(m["channel"] == EmailDelivery.Channel.CWC for m in messages):
-        check_postal_address(address=address, city=city)
+    street = postal_address(messages=messages, address=address, city=city)
     with transaction.atomic():
         supporter, _created = Supporter.objects.get_or_create(email=email, defaults={"name": name})
         action = EmailAction.objects.create(
             campaign=campaign, supporter=supporter, name=name, email=email, zip_code=location.zip_code,
-            state=supporter_info["state"],
-            district=location.districts[0].district if len(location.districts) == 1 else None,
+            state=supporter_info["state"], district=one_district,
             language=language[:2], personal_note=note, ip_address=ip_address or None,
-            prefix=one_line(prefix, 10) or "Mx.", street_address=one_line(address or "", 200), city=city)
+            prefix=one_line(prefix, 10) or "Mx.", street_address=street, city=city)
         EmailDelivery.objects.bulk_create(
             EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
                           address=m["address"], subject=m["subject"], body=m["body"],

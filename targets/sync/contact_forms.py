@@ -17,7 +17,7 @@ from django.conf import settings
 from advocacy.providers.archives import ArchiveUnavailable, text_files_in_tarball
 from targets.models import Target
 from targets.sync.importers import ROW_ERRORS, load_yaml
-from targets.sync.sources import SourceUnavailable
+from targets.sync.sources import SourceUnavailable, read_source
 from targets.sync.upsert import Counts
 
 MEMBERS_DIR = "contact-congress/members"
@@ -125,6 +125,20 @@ def import_contact_forms(files: dict[str, str], legislators_text: str | None, co
     if missing:
         counts.notes.append(f"{missing} current members have no contact-congress file (recent arrivals)")
     counts.notes.append(summary())
+
+
+def sync_contact_forms(data_dir: Path | None, counts: Counts) -> None:
+    """The sync_targets step: the forms, and the legislators file again for the senators' classes."""
+    if not available(data_dir):
+        counts.notes.append(f"skipped: {data_dir} has no {MEMBERS_DIR}/")
+        return
+    files = read_contact_forms(data_dir)
+    try:
+        legislators = read_source("legislators", data_dir=data_dir)
+    except SourceUnavailable as exc:
+        counts.notes.append(f"no senate office codes: {exc}")
+        legislators = None
+    import_contact_forms(files, legislators, counts)
 
 
 def summary() -> str:

@@ -71,9 +71,7 @@ def sync_targets(*, data_dir: Path | None = None, progress: Callable[[str], None
     if data_dir is not None or settings.FIXED_TARGETS_URL:
         step("fixed_targets", lambda c: importers.import_fixed_targets(read("fixed_targets"), c))
     step("roles", lambda c: importers.replace_roles(roles, c))
-    if contact_forms.available(data_dir):
-        step("contact_forms", lambda c: contact_forms.import_contact_forms(
-            contact_forms.read_contact_forms(data_dir), _optional("legislators", data_dir), c))
+    step("contact_forms", lambda c: contact_forms.sync_contact_forms(data_dir, c))
     if report.changed:
         bump_lookup_version()
     return report

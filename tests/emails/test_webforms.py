@@ -35,6 +35,7 @@ def receipts() -> list:
 def test_a_senators_step_links_to_the_official_form_and_says_what_it_asks(
         client, email_campaign, contact_forms, django_capture_on_commit_callbacks):
     action = confirmed_action(client, email_campaign, django_capture_on_commit_callbacks)
+    assert action.street_address == ""  # kept only when a CWC office needs it
     schumer = action.deliveries.get(target__key="S000148")
     assert (schumer.channel, schumer.address, schumer.status) == ("webform", SCHUMER_FORM, "to_report")
 

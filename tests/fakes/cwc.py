@@ -14,13 +14,16 @@ import xml.etree.ElementTree as ET
 
 from tests.fakes.http import FakeHTTPServer
 
-REQUIRED = ("CWCVersion", "Delivery/DeliveryId", "Delivery/DeliveryDate", "Delivery/DeliveryAgent",
-            "Delivery/DeliveryAgentAckEmailAddress", "Delivery/DeliveryAgentContact/DeliveryAgentContactName",
-            "Delivery/DeliveryAgentContact/DeliveryAgentContactEmail",
-            "Delivery/DeliveryAgentContact/DeliveryAgentContactPhone", "Delivery/CampaignId",
-            "Recipient/MemberOffice", "Constituent/Prefix", "Constituent/FirstName", "Constituent/LastName",
-            "Constituent/Address1", "Constituent/City", "Constituent/StateAbbreviation", "Constituent/Zip",
-            "Message/Subject", "Message/LibraryOfCongressTopics/LibraryOfCongressTopic")
+# The CWC 2.0 elements a message must carry, by section (the optional ones are left out).
+SECTIONS = {
+    "Delivery": ["DeliveryId", "DeliveryDate", "DeliveryAgent", "DeliveryAgentAckEmailAddress", "CampaignId",
+                 "DeliveryAgentContact/DeliveryAgentContactName", "DeliveryAgentContact/DeliveryAgentContactEmail",
+                 "DeliveryAgentContact/DeliveryAgentContactPhone"],
+    "Recipient": ["MemberOffice"],
+    "Constituent": ["Prefix", "FirstName", "LastName", "Address1", "City", "StateAbbreviation", "Zip"],
+    "Message": ["Subject", "LibraryOfCongressTopics/LibraryOfCongressTopic"],
+}
+REQUIRED = ["CWCVersion"] + [f"{section}/{name}" for section, names in SECTIONS.items() for name in names]
 
 
 def _errors(*reasons: str) -> bytes:
