@@ -191,10 +191,14 @@ def mark_failed(*, delivery_id: int, reason: str) -> bool:
         status=EmailDelivery.Status.FAILED, attempts=F("attempts") + 1, last_error=reason[:1000]))
 
 
-def all_settled(*, delivery_id: int) -> bool:
-    """No message of this delivery's action is still waiting for us to send it: time for the receipt."""
+def finish_if_settled(*, delivery_id: int) -> int | None:
+    """When no message of this delivery's action still waits for us to send it, forget the street address
+    (only CWC needed it) and return the action's id: time for the receipt."""
     action_id = EmailDelivery.objects.values_list("action_id", flat=True).get(pk=delivery_id)
-    return not EmailDelivery.objects.filter(action_id=action_id, status=EmailDelivery.Status.QUEUED).exists()
+    if EmailDelivery.objects.filter(action_id=action_id, status=EmailDelivery.Status.QUEUED).exists():
+        return None
+    EmailAction.objects.filter(pk=action_id).exclude(street_address="").update(street_address="")
+    return action_id
 
 
 def open_webform(*, delivery: EmailDelivery) -> str:

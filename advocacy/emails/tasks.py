@@ -30,8 +30,9 @@ logger = logging.getLogger(__name__)
 @shared_task(bind=True, name="advocacy.emails.tasks.deliver_email", acks_late=True, max_retries=MAX_RETRIES)
 def deliver_email(self, delivery_id: int) -> str:
     outcome = _deliver(self, delivery_id)
-    if outcome in ("sent", "failed") and services.all_settled(delivery_id=delivery_id):
-        send_receipt.delay(EmailDelivery.objects.values_list("action_id", flat=True).get(pk=delivery_id))
+    settled_action = services.finish_if_settled(delivery_id=delivery_id) if outcome in ("sent", "failed") else None
+    if settled_action is not None:
+        send_receipt.delay(settled_action)
     return outcome
 
 

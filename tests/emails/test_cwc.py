@@ -55,6 +55,8 @@ def test_a_stubforcwc_office_gets_a_cwc_message_with_every_required_element(
     assert delivery.status == "delivered" and delivery.address == "HNY10"
     assert delivery.provider_message_id == message.findtext("Delivery/DeliveryId")
     assert "Success" in delivery.provider_response
+    action.refresh_from_db()
+    assert action.street_address == ""  # forgotten once CWC has it
     assert not [m for m in mail.outbox if "goldman" in m.to[0]]  # CWC instead of email, not both
     totals = metric_totals(campaign_id=email_campaign.pk)
     assert (totals["cwc_delivered"], totals["email_sent"]) == (1, 1)  # Goldman by CWC, Schumer by email
