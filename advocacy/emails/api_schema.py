@@ -17,7 +17,8 @@ PATHS = {
 SCHEMAS = {
     "EmailRequest": {"type": "object", "required": ["name", "email", "zip"], "properties": {
         "name": {"type": "string", "maxLength": 100}, "email": {"type": "string", "format": "email"},
-        "zip": {"type": "string"}, "address": {"type": "string", "description": "required when a CWC office is a target"},
+        "zip": {"type": "string"},
+        "address": {"type": "string", "description": "required when a CWC office is a target"},
         "city": {"type": "string", "description": "required when a CWC office is a target"},
         "prefix": {"type": "string", "enum": ["", "Mx.", "Ms.", "Mr.", "Mrs.", "Dr."]},
         "personal_note": {"type": "string", "maxLength": 2000}, "language": {"type": "string", "enum": ["en", "es"]}}},
