@@ -23,6 +23,7 @@ from advocacy.providers import cwc as provider
 from targets.models import Target
 
 logger = logging.getLogger(__name__)
+OFFICES_RETRY_SECONDS = 300
 OFFICE_CODE = re.compile(r"^[HS][A-Z]{2}\d{2}$")
 REQUIRED = ("CWCVersion", "Delivery/DeliveryId", "Delivery/DeliveryDate", "Delivery/DeliveryAgent",
             "Delivery/DeliveryAgentAckEmailAddress", "Delivery/DeliveryAgentContact/DeliveryAgentContactName",
@@ -49,16 +50,19 @@ def chamber_config(chamber: str) -> Chamber | None:
 
 
 def offices_listed(config: Chamber) -> set[str]:
-    """The host's GET /offices, cached; an unreachable list only means we rely on contact-congress."""
+    """The host's GET /offices, cached. An unreachable list only means we rely on contact-congress for a few
+    minutes (cached too, so a down host never slows every action page)."""
     key = f"cwc-offices:{hashlib.sha256(config.host.encode()).hexdigest()[:16]}"
     offices = cache.get(key)
     if offices is None:
         try:
-            offices = provider.list_offices(host=config.host, api_key=config.api_key, timeout=settings.CWC_TIMEOUT)
+            offices = provider.list_offices(host=config.host, api_key=config.api_key,
+                                            timeout=min(settings.CWC_TIMEOUT, 5.0))
+            cache.set(key, offices, settings.CWC_OFFICES_CACHE_SECONDS)
         except provider.CwcTransient as exc:
             logger.warning("CWC office list unavailable: %s", exc)
-            return set()
-        cache.set(key, offices, settings.CWC_OFFICES_CACHE_SECONDS)
+            offices = []
+            cache.set(key, offices, OFFICES_RETRY_SECONDS)
     return set(offices)
 
 
