@@ -396,4 +396,9 @@ ES = {
     "not sent yet: use their web form": "aún no enviado: usa su formulario web",
     "still being sent": "todavía se está enviando",
     "could not be delivered": "no se pudo entregar",
+    "This office takes messages through Congress's official system, which this site is not connected to. Copy "
+    "your message, open their website, find the contact page, paste it, then tell us you sent it.":
+        "Esta oficina recibe mensajes por el sistema oficial del Congreso, al que este sitio no está conectado. "
+        "Copia tu mensaje, abre su sitio web, busca la página de contacto, pégalo y luego avísanos que lo enviaste.",
+    "Open their website": "Abrir su sitio web",
 }

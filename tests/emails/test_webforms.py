@@ -87,3 +87,15 @@ def test_with_only_web_forms_the_receipt_comes_once_every_form_is_marked(
         client.post(f"/emails/a/{action.token}/webform/{forms[1].pk}/")
     [receipt] = receipts()
     assert receipt.body.count("you marked it sent through their web form") == 2
+
+
+def test_a_cwc_office_on_a_site_without_cwc_says_so_and_links_its_website(
+        client, email_campaign, contact_forms, django_capture_on_commit_callbacks):
+    Target.objects.filter(key="G000599").update(email="")
+    action = confirmed_action(client, email_campaign, django_capture_on_commit_callbacks)
+    goldman = action.deliveries.get(target__key="G000599")
+    assert (goldman.channel, goldman.address) == ("webform", "https://goldman.house.gov")  # no form: home page
+
+    page = client.get(f"/emails/a/{action.token}/").content.decode()
+    assert "takes messages through Congress's official system, which this site is not connected to" in page
+    assert ">Open their website<" in page
