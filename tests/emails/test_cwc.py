@@ -118,3 +118,15 @@ def test_an_office_the_host_lists_takes_cwc_even_without_stubforcwc(
     action = act(client, email_campaign, django_capture_on_commit_callbacks)
     assert cwc_delivery(action).target.key == "G000599" and len(fake_cwc.delivered) == 1
     assert [r["path"] for r in fake_cwc.requests].count("/offices") == 2
+
+
+def test_a_senator_whose_office_the_senate_host_lists_gets_cwc(
+        client, email_campaign, fake_cwc, settings, django_capture_on_commit_callbacks):
+    Target.objects.filter(key="S000148").update(cwc_office="SNY02")  # class 3 → S + NY + 02
+    fake_cwc.offices.append("SNY02")
+    settings.CWC_SENATE_HOST, settings.CWC_SENATE_API_KEY = fake_cwc.url, settings.CWC_HOUSE_API_KEY
+    action = act(client, email_campaign, django_capture_on_commit_callbacks)
+
+    assert set(action.deliveries.filter(channel="cwc").values_list("address", flat=True)) == {"HNY10", "SNY02"}
+    assert sorted(m.findtext("Recipient/MemberOffice") for m in fake_cwc.delivered) == ["HNY10", "SNY02"]
+    assert action.deliveries.get(target__key="G000555").channel == "webform"  # not listed: her official form
