@@ -237,6 +237,8 @@ PUBLIC_STATS_CACHE_SECONDS = env_int("PUBLIC_STATS_CACHE_SECONDS", 5)
 # leadership and committee chairs with sources) come from a file or URL of its own.
 FIXED_TARGETS_URL = env("FIXED_TARGETS_URL")
 SYNC_DOWNLOAD_TIMEOUT = env_float("SYNC_DOWNLOAD_TIMEOUT", 60.0)
+CONTACT_CONGRESS_TARBALL_URL = env(
+    "CONTACT_CONGRESS_TARBALL_URL", "https://codeload.github.com/unitedstates/contact-congress/tar.gz/refs/heads/main")
 ICE_DATA_URL = env("ICE_DATA_URL")  # a base URL laid out like shared/data (ice/*.csv) for sync_ice_locations
 EVENTS_PER_IP_PER_HOUR = env_int("EVENTS_PER_IP_PER_HOUR", 5)
 RSVPS_PER_IP_PER_HOUR = env_int("RSVPS_PER_IP_PER_HOUR", 30)
@@ -247,3 +249,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
+
+# CWC (Communicating with Congress): the official channel for constituent messages from registered delivery
+# agents. House and Senate (SOAPBox) are configured separately; without a host and key a chamber's offices get
+# the web-form fallback. CWC_HOST/CWC_API_KEY are the House's when the chamber-specific ones are unset.
+CWC_HOUSE_HOST = env("CWC_HOUSE_HOST", env("CWC_HOST"))
+CWC_HOUSE_API_KEY = env("CWC_HOUSE_API_KEY", env("CWC_API_KEY"))
+CWC_SENATE_HOST = env("CWC_SENATE_HOST")
+CWC_SENATE_API_KEY = env("CWC_SENATE_API_KEY")
+CWC_DELIVERY_AGENT = env("CWC_DELIVERY_AGENT")  # the registered delivery agent's name
+CWC_DELIVERY_AGENT_ACK_EMAIL = env("CWC_DELIVERY_AGENT_ACK_EMAIL")
+CWC_DELIVERY_AGENT_CONTACT_NAME = env("CWC_DELIVERY_AGENT_CONTACT_NAME")
+CWC_DELIVERY_AGENT_CONTACT_EMAIL = env("CWC_DELIVERY_AGENT_CONTACT_EMAIL")
+CWC_DELIVERY_AGENT_CONTACT_PHONE = env("CWC_DELIVERY_AGENT_CONTACT_PHONE")
+CWC_ORGANIZATION = env("CWC_ORGANIZATION")  # optional: the coalition named in <Organization>
+CWC_TOPICS = env_list("CWC_TOPICS", "Immigration")  # Library of Congress policy areas
+CWC_TIMEOUT = env_float("CWC_TIMEOUT", 20.0)
+CWC_OFFICES_CACHE_SECONDS = env_int("CWC_OFFICES_CACHE_SECONDS", 3600)

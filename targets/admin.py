@@ -25,3 +25,4 @@ class TargetAdmin(admin.ModelAdmin):
 class TargetRoleAdmin(admin.ModelAdmin):
     list_display = ("role", "target", "title", "rank")
     search_fields = ("role", "target__name", "title")
+from targets import custom_admin  # noqa: E402,F401 - registers the custom-target (CSV) admin

@@ -17,6 +17,7 @@ class Target(models.Model):
         MEMBER = "member", "Member of Congress"
         EXECUTIVE = "executive", "Executive office"
         OTHER = "other", "Other office"
+        CUSTOM = "custom", "Organizer's own target (CSV import)"
 
     class Chamber(models.TextChoices):
         HOUSE = "house", "House"
@@ -36,6 +37,14 @@ class Target(models.Model):
     url = models.URLField(max_length=500, blank=True)
     contact_form = models.URLField(max_length=500, blank=True)
     email = models.EmailField(blank=True)
+    # From unitedstates/contact-congress (targets/sync/contact_forms.py): the official web form, the fields it
+    # requires ($NAME_FIRST, $ADDRESS_STREET…), and whether the office takes messages through CWC instead.
+    official_form_url = models.URLField(max_length=500, blank=True)
+    official_form_fields = models.JSONField(default=list, blank=True)
+    takes_cwc = models.BooleanField(default=False)
+    cwc_office = models.CharField(max_length=8, blank=True)  # HCA13, HAK00 (at-large), SCA01 (S + state + class-1)
+    latitude = models.FloatField(null=True, blank=True)  # custom targets matched by distance
+    longitude = models.FloatField(null=True, blank=True)
     is_active = models.BooleanField(default=True, db_index=True)
     retired_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=500, blank=True)
@@ -108,3 +117,11 @@ class ZipCentroid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zcta} ({self.latitude}, {self.longitude})"
+
+
+class CustomTarget(Target):
+    """The organizer's own targets imported from a CSV (sheriffs, local officials, contractors): Kind.CUSTOM."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "custom target (CSV)"

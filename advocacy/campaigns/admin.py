@@ -43,10 +43,19 @@ class CampaignForm(forms.ModelForm):
         return cleaned
 
 
+TEMPLATE_VARIABLES = (
+    "Variables: {{ target_name }} (\"Senator Alex Padilla\"), {{ target.name }}, {{ target.title }}, "
+    "{{ supporter.name }}, {{ supporter.first_name }}, {{ supporter.city }} (their town), {{ supporter.state }}, "
+    "{{ supporter.zip_code }}, {{ signature }} (name, then \"town, ST ZIP\"), {% for d in demands %}{{ d }}"
+    "{% endfor %}, {{ campaign.title }}. A body that does not carry the supporter's name gets {{ signature }} "
+    "appended. CWC offices receive the body as the campaign's letter and the supporter's note apart.")
+
+
 class MessageTemplateForm(forms.ModelForm):
     class Meta:
         model = MessageTemplate
         exclude: tuple = ()
+        help_texts = {"body": TEMPLATE_VARIABLES, "body_es": TEMPLATE_VARIABLES}
 
     def clean(self):
         cleaned = super().clean()

@@ -48,14 +48,14 @@ BODY = (
     "I am writing{% if supporter.zip_code %} from ZIP code {{ supporter.zip_code }}{% endif %} on today's national "
     "day of action against immigration detention. I urge you to act on four demands:\n\n"
     "{% for demand in demands %}- {{ demand }}\n{% endfor %}\n"
-    "{{ appeal }}\n\nSincerely,\n{{ supporter.name }}"
+    "{{ appeal }}\n\nSincerely,\n{{ signature }}"
 )
 BODY_ES = (
     "Estimado/a {{ target_name }}:\n\n"
     "Le escribo{% if supporter.zip_code %} desde el código postal {{ supporter.zip_code }}{% endif %} en la jornada "
     "nacional de acción contra la detención de inmigrantes. Le pido que actúe sobre cuatro demandas:\n\n"
     "{% for demand in demands %}- {{ demand }}\n{% endfor %}\n"
-    "{{ appeal }}\n\nAtentamente,\n{{ supporter.name }}"
+    "{{ appeal }}\n\nAtentamente,\n{{ signature }}"
 )
 APPEALS = {
     MessageTemplate.TargetKind.MEMBER: (

@@ -115,12 +115,15 @@ class CampaignTarget(models.Model):
         OWN_SENATORS = "own_senators", "The supporter's two senators"
         FIXED = "fixed", "A fixed target"
         ROLE = "role", "Everyone holding a role (e.g. leadership, committee:HSAP15)"
+        CUSTOM = "custom", "The organizer's own targets (CSV, role custom:<group>) matching the supporter"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="target_lines")
     position = models.PositiveSmallIntegerField(default=0)
     source = models.CharField(max_length=16, choices=Source.choices)
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=100, blank=True, help_text="Role path prefix, see TargetRole")
+    radius_miles = models.PositiveSmallIntegerField(
+        default=25, help_text="Custom targets with coordinates reach supporters whose ZIP lies within this distance")
 
     class Meta:
         ordering = ["position", "id"]

@@ -2,8 +2,10 @@
 
 Organizers write scripts and templates in Django template syntax. The variables they can use:
 `target` (a Target: `target.name`, `target.title`, `target.state`), `target_name` ("Senator Alex
-Padilla"), `supporter` (a dict: `name`, `first_name`, `zip_code`, `city`, `state`, `email`),
-`campaign` and `demands` (the campaign's demands as a list of texts in the chosen language).
+Padilla"), `supporter` (a dict: `name`, `first_name`, `zip_code`, `city` (their town), `state`, `email`),
+`signature` (the supporter's name, then "town, ST ZIP" on the next line), `campaign` and `demands` (the
+campaign's demands as a list of texts in the chosen language). An email whose text does not carry the
+supporter's name gets `signature` appended, so every office sees who wrote and from which town.
 Texts are plain (no HTML escaping); a template with a syntax error raises ScriptError, which the
 admin shows as a form error before it can reach a supporter.
 """
@@ -54,6 +56,13 @@ def template_for(campaign: Campaign, template_kind: str) -> MessageTemplate | No
     return template
 
 
+def supporter_signature(supporter: dict) -> str:
+    """"Ana Ruiz" / "New York, NY 10002": offices sort their mail by constituency."""
+    place = ", ".join(p for p in (supporter.get("city", ""), supporter.get("state", "")) if p)
+    place = " ".join(p for p in (place, supporter.get("zip_code", "")) if p)
+    return "\n".join(line for line in (supporter.get("name", ""), place) if line)
+
+
 def script_context(*, campaign: Campaign, target: Target | None, language: str,
                    supporter: dict | None = None) -> dict:
     supporter = dict(supporter or {})
@@ -64,6 +73,7 @@ def script_context(*, campaign: Campaign, target: Target | None, language: str,
         "target": target,
         "target_name": str(target) if target else "",
         "supporter": supporter,
+        "signature": supporter_signature(supporter),
         "demands": demands_for(campaign, language),
     }
 

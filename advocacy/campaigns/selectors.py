@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
@@ -67,6 +68,9 @@ def campaign_targets(*, campaign: Campaign, location: LookupResult | None) -> li
             add(line.target, line.source)
         elif line.source == CampaignTarget.Source.ROLE and line.role:
             for target in targets_for_role(line.role):
+                add(target, line.source)
+        elif line.source == CampaignTarget.Source.CUSTOM and line.role and location is not None:
+            for target in custom_targets_for(prefix=line.role, location=location, radius_miles=line.radius_miles):
                 add(target, line.source)
     return entries
 

@@ -34,6 +34,7 @@ def _page_context(request, campaign: Campaign, *, embed: bool) -> dict:
             context["email_previews"] = preview_messages(
                 campaign=campaign, location=context["location"], language=language,
                 supporter={"name": "", "zip_code": context["location"].zip_code})
+            context["needs_postal_address"] = any(m["channel"] == "cwc" for m in context["email_previews"])
         except LookupError as exc:
             context["lookup_error"] = exc.message
     context.update(campaign_json(campaign=campaign, language=language, request=request))

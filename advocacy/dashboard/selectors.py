@@ -24,7 +24,7 @@ def public_totals(*, campaign_id: int) -> dict[str, int]:
     return {
         "calls": totals[Metric.CALL_CONNECTED],
         "call_sessions": totals[Metric.CALL_SESSION_STARTED],
-        "emails": totals[Metric.EMAIL_SENT] + totals[Metric.WEBFORM_REPORTED],
+        "emails": totals[Metric.EMAIL_SENT] + totals[Metric.CWC_DELIVERED] + totals[Metric.WEBFORM_REPORTED],
         "supporters": totals[Metric.UNIQUE_SUPPORTERS],
     }
 
@@ -61,7 +61,7 @@ def per_place(*, campaign_id: int) -> list[tuple[str, int, str, int]]:
     return list(PlaceCount.objects.filter(campaign_id=campaign_id).values_list("state", "district", "metric", "value"))
 
 
-CONTACT_METRICS = (Metric.CALL_ATTEMPTED, Metric.EMAIL_SENT, Metric.WEBFORM_REPORTED)
+CONTACT_METRICS = (Metric.CALL_ATTEMPTED, Metric.EMAIL_SENT, Metric.CWC_DELIVERED, Metric.WEBFORM_REPORTED)
 OUTCOMES = (Metric.OUTCOME_SPOKE_TO_STAFF, Metric.OUTCOME_LEFT_VOICEMAIL, Metric.OUTCOME_LINE_BUSY,
             Metric.OUTCOME_NO_ANSWER, Metric.OUTCOME_OTHER)
 MAX_CHART_MINUTES = 24 * 60
@@ -72,8 +72,7 @@ def _percent(done: int, goal: int) -> float | None:
 
 
 def _minute_series(campaign) -> list[dict]:
-    rows = per_minute(campaign_id=campaign.pk, metrics=[Metric.CALL_CONNECTED, Metric.EMAIL_SENT,
-                                                         Metric.WEBFORM_REPORTED])
+    rows = per_minute(campaign_id=campaign.pk, metrics=[Metric.CALL_CONNECTED, *CONTACT_METRICS[1:]])
     values: dict = {}
     for metric, points in rows.items():
         key = "calls" if metric == Metric.CALL_CONNECTED else "emails"
@@ -111,6 +110,8 @@ def _totals(totals: dict[str, int]) -> dict[str, int | float]:
         "emails_delivered": totals[Metric.EMAIL_DELIVERED],
         "emails_bounced": totals[Metric.EMAIL_BOUNCED],
         "webform_reported": totals[Metric.WEBFORM_REPORTED],
+        "cwc_delivered": totals[Metric.CWC_DELIVERED],
+        "webform_opened": totals[Metric.WEBFORM_OPENED],
         "unique_supporters": totals[Metric.UNIQUE_SUPPORTERS],
     }
 
@@ -125,7 +126,7 @@ def dashboard_stats(*, campaign) -> dict:
     from targets.models import Target
 
     totals = metric_totals(campaign_id=campaign.pk)
-    emails = totals[Metric.EMAIL_SENT]
+    emails = totals[Metric.EMAIL_SENT] + totals[Metric.CWC_DELIVERED]
     targets_table = []
     table = per_target(campaign_id=campaign.pk)
     names = {t.pk: (t.key, str(t)) for t in Target.objects.filter(pk__in=table)}
@@ -138,7 +139,7 @@ def dashboard_stats(*, campaign) -> dict:
             "calls_connected": connected,
             "average_call_seconds": round(counts.get(Metric.TALK_SECONDS, 0) / connected) if connected else 0,
             "busy": counts.get(Metric.CALL_BUSY, 0), "no_answer": counts.get(Metric.CALL_NO_ANSWER, 0),
-            "emails": counts.get(Metric.EMAIL_SENT, 0) + counts.get(Metric.WEBFORM_REPORTED, 0),
+            "emails": sum(counts.get(m, 0) for m in CONTACT_METRICS[1:]),
         })
     targets_table.sort(key=lambda row: (-row["contacts"], row["name"]))
     states: dict[str, int] = {}

@@ -6,7 +6,8 @@ from advocacy.emails.models import EmailAction, EmailDelivery
 class EmailDeliveryInline(admin.TabularInline):
     model = EmailDelivery
     extra = 0
-    fields = ("target", "channel", "status", "subject", "provider_message_id", "sent_at", "last_error")
+    fields = ("target", "channel", "status", "subject", "provider_message_id", "sent_at", "last_error",
+              "provider_response")
     readonly_fields = fields
     can_delete = False
 

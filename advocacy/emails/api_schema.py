@@ -17,13 +17,19 @@ PATHS = {
 SCHEMAS = {
     "EmailRequest": {"type": "object", "required": ["name", "email", "zip"], "properties": {
         "name": {"type": "string", "maxLength": 100}, "email": {"type": "string", "format": "email"},
-        "zip": {"type": "string"}, "address": {"type": "string"}, "city": {"type": "string"},
+        "zip": {"type": "string"},
+        "address": {"type": "string", "description": "required when a CWC office is a target"},
+        "city": {"type": "string", "description": "required when a CWC office is a target"},
+        "prefix": {"type": "string", "enum": ["", "Mx.", "Ms.", "Mr.", "Mrs.", "Dr."]},
         "personal_note": {"type": "string", "maxLength": 2000}, "language": {"type": "string", "enum": ["en", "es"]},
         "ref": {"$ref": "#/components/schemas/PartnerCode"}}},
     "EmailAction": {"type": "object", "properties": {
         "action_id": {"type": "string"}, "status": {"type": "string"}, "needs_confirmation": {"type": "boolean"},
         "messages": {"type": "array", "items": {"type": "object", "properties": {
             "target": {"type": "string"}, "target_name": {"type": "string"},
-            "channel": {"type": "string", "enum": ["email", "webform"]}, "form_url": {"type": ["string", "null"]},
+            "channel": {"type": "string", "enum": ["email", "webform", "cwc"]},
+            "form_url": {"type": ["string", "null"]},
+            "form_fields": {"type": ["array", "null"], "items": {"type": "string"},
+                            "description": "what the office's official form will ask for"},
             "subject": {"type": "string"}, "body": {"type": "string"}, "status": {"type": "string"}}}}}},
 }

@@ -46,6 +46,10 @@ class EmailAction(models.Model):
     district = models.SmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
     personal_note = models.TextField(blank=True)
+    # Needed only by CWC, which delivers to an office with the constituent's full postal address.
+    prefix = models.CharField(max_length=10, blank=True)
+    street_address = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=60, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.PENDING_CONFIRMATION)
     token = models.CharField(max_length=64, unique=True, default=new_token)
@@ -68,6 +72,7 @@ class EmailDelivery(models.Model):
     class Channel(models.TextChoices):
         EMAIL = "email", "Email"
         WEBFORM = "webform", "The office's web form"
+        CWC = "cwc", "Communicating with Congress (CWC)"
 
     class Status(models.TextChoices):
         WAITING = "waiting", "Waiting for confirmation"
@@ -78,7 +83,8 @@ class EmailDelivery(models.Model):
         COMPLAINED = "complained", "Marked as spam"
         FAILED = "failed", "Failed"
         TO_REPORT = "to_report", "Waiting for the supporter to use the form"
-        REPORTED = "reported", "Sent through the web form"
+        FORM_OPENED = "form_opened", "Form opened"
+        REPORTED = "reported", "Marked sent"
         CANCELED = "canceled", "Canceled"
 
     action = models.ForeignKey(EmailAction, on_delete=models.CASCADE, related_name="deliveries")
@@ -93,6 +99,7 @@ class EmailDelivery(models.Model):
     provider_message_id = models.CharField(max_length=200, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    provider_response = models.TextField(blank=True)  # CWC's answer to an accepted message
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     event_at = models.DateTimeField(null=True, blank=True)

@@ -19,17 +19,33 @@ from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
+from advocacy.emails.routing import channel_for, signed
 from advocacy.refusals import Refused
 from targets.lookup import LookupResult, lookup
-from targets.models import Target
 
 MAX_NOTE = 2000
 HOUR = 3600
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+SENT_BY_US = (EmailDelivery.Channel.EMAIL, EmailDelivery.Channel.CWC)
+
+
 class EmailRefused(Refused):
     pass
+
+
+def postal_address(*, messages: list[dict], address: str | None, city: str) -> str:
+    """The street address to keep: none unless a CWC office is among the targets, since Congress's system
+    only takes a message with the constituent's street address and town."""
+    if not any(m["channel"] == EmailDelivery.Channel.CWC for m in messages):
+        return ""
+    if not (address or "").strip():
+        raise EmailRefused("invalid", _("Enter your street address: Congress needs it to deliver your message."),
+                           field="address")
+    if not city:
+        raise EmailRefused("invalid", _("Enter your town or city."), field="city")
+    return one_line(address, 200)
 
 
 def one_line(text: str, limit: int = 100) -> str:
@@ -54,14 +70,6 @@ def _with_note(body: str, note: str) -> str:
     return f"{body}\n\n{note}"
 
 
-def _channel(target: Target) -> tuple[str, str] | None:
-    if target.email:
-        return EmailDelivery.Channel.EMAIL, target.email
-    if target.contact_form or target.url:
-        return EmailDelivery.Channel.WEBFORM, target.contact_form or target.url
-    return None
-
-
 def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: dict, language: str,
                      note: str = "") -> list[dict]:
     """The messages a supporter would send, one per target that can receive one, in campaign order."""
@@ -69,13 +77,15 @@ def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: d
     for entry in campaign_targets(campaign=campaign, location=location):
         if entry.target is None:
             continue
-        channel = _channel(entry.target)
+        channel = channel_for(entry.target)
         text = email_for(campaign=campaign, target=entry.target, template_kind=entry.template_kind,
                          language=language, supporter=supporter)
         if channel is None or text is None:
             continue
+        body = signed(text.body, supporter)  # a CWC office gets the note apart, as <ConstituentMessage>
         messages.append({"target": entry.target, "channel": channel[0], "address": channel[1],
-                         "subject": one_line(text.subject, 200), "body": _with_note(text.body, note)})
+                         "subject": one_line(text.subject, 200),
+                         "body": body if channel[0] == EmailDelivery.Channel.CWC else _with_note(body, note)})
     return messages
 
 
@@ -92,7 +102,7 @@ def _check_limits(email: str, ip_address: str | None) -> None:
 
 def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: str, address: str | None = None,
                         city: str = "", personal_note: str = "", ip_address: str | None = None,
-                        language: str = "en", remembered_email: str | None = None,
+                        language: str = "en", remembered_email: str | None = None, prefix: str = "",
                         partner_code: str = "") -> EmailAction:
     """Record the supporter's messages, one delivery row per target, and ask them to confirm their address
     (unless this browser already confirmed it). Raises EmailRefused or LookupError; nothing is kept then."""
@@ -104,19 +114,21 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
     note = clean_note(personal_note)
     location = lookup(zip_code=zip_code, address=address)
     _check_limits(email, ip_address)
+    one_district = location.districts[0].district if len(location.districts) == 1 else None
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
                       "state": location.districts[0].state}
     messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
                                 note=note)
     if not messages:
         raise EmailRefused("no_targets", _("This campaign has no one to email for your ZIP code."), status=422)
+    street = postal_address(messages=messages, address=address, city=city)
     with transaction.atomic():
         supporter, _created = Supporter.objects.get_or_create(email=email, defaults={"name": name})
         action = EmailAction.objects.create(
             campaign=campaign, supporter=supporter, name=name, email=email, zip_code=location.zip_code,
-            state=supporter_info["state"],
-            district=location.districts[0].district if len(location.districts) == 1 else None,
-            language=language[:2], personal_note=note, ip_address=ip_address or None, partner_code=partner_code)
+            state=supporter_info["state"], district=one_district,
+            language=language[:2], personal_note=note, ip_address=ip_address or None,
+            prefix=one_line(prefix, 10) or "Mx.", street_address=street, city=city, partner_code=partner_code)
         EmailDelivery.objects.bulk_create(
             EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
                           address=m["address"], subject=m["subject"], body=m["body"],
@@ -139,7 +151,7 @@ def _count(action: EmailAction, metric: str, target_id: int | None = None) -> No
 
 def confirm_action(*, action: EmailAction) -> bool:
     """The supporter proved the address is theirs: queue the emails. A second click changes nothing."""
-    from advocacy.emails.tasks import deliver_email, send_receipt
+    from advocacy.emails.tasks import deliver_email
 
     with transaction.atomic():
         action = EmailAction.objects.select_for_update().get(pk=action.pk)
@@ -154,21 +166,23 @@ def confirm_action(*, action: EmailAction) -> bool:
         Supporter.objects.filter(pk=action.supporter_id, confirmed_at__isnull=True).update(confirmed_at=now)
         waiting = action.deliveries.filter(status=EmailDelivery.Status.WAITING)
         waiting.filter(channel=EmailDelivery.Channel.WEBFORM).update(status=EmailDelivery.Status.TO_REPORT)
-        to_send = list(waiting.filter(channel=EmailDelivery.Channel.EMAIL).values_list("pk", flat=True))
+        to_send = list(waiting.filter(channel__in=SENT_BY_US).values_list("pk", flat=True))
         EmailDelivery.objects.filter(pk__in=to_send).update(status=EmailDelivery.Status.QUEUED)
         record_supporter(campaign_id=action.campaign_id, identity=action.email)
         for delivery_id in to_send:
             enqueue_on_commit(deliver_email, delivery_id)
-        enqueue_on_commit(send_receipt, action.pk)
     return True
 
 
 def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
-    """Called by the delivery task inside its locked transaction."""
-    delivery.status, delivery.sent_at = EmailDelivery.Status.SENT, timezone.now()
+    """Called by the delivery task inside its locked transaction. CWC's acceptance is its delivery."""
+    by_cwc = delivery.channel == EmailDelivery.Channel.CWC
+    delivery.status = EmailDelivery.Status.DELIVERED if by_cwc else EmailDelivery.Status.SENT
+    delivery.sent_at = timezone.now()
     delivery.provider_message_id = str(provider_message_id)[:200]
-    delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error"])
-    _count(delivery.action, Metric.EMAIL_SENT, delivery.target_id)
+    delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error",
+                                 "provider_response"])
+    _count(delivery.action, Metric.CWC_DELIVERED if by_cwc else Metric.EMAIL_SENT, delivery.target_id)
 
 
 def mark_failed(*, delivery_id: int, reason: str) -> bool:
@@ -178,14 +192,40 @@ def mark_failed(*, delivery_id: int, reason: str) -> bool:
         status=EmailDelivery.Status.FAILED, attempts=F("attempts") + 1, last_error=reason[:1000]))
 
 
+def finish_if_settled(*, delivery_id: int) -> int | None:
+    """When no message of this delivery's action still waits for us to send it, forget the street address
+    (only CWC needed it) and return the action's id: time for the receipt."""
+    action_id = EmailDelivery.objects.values_list("action_id", flat=True).get(pk=delivery_id)
+    if EmailDelivery.objects.filter(action_id=action_id, status=EmailDelivery.Status.QUEUED).exists():
+        return None
+    EmailAction.objects.filter(pk=action_id).exclude(street_address="").update(street_address="")
+    return action_id
+
+
+def open_webform(*, delivery: EmailDelivery) -> str:
+    """The supporter opened the office's form from our page: count it once, and give back the form's URL."""
+    with transaction.atomic():
+        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
+        if delivery.status == EmailDelivery.Status.TO_REPORT:
+            delivery.status, delivery.event_at = EmailDelivery.Status.FORM_OPENED, timezone.now()
+            delivery.save(update_fields=["status", "event_at"])
+            _count(delivery.action, Metric.WEBFORM_OPENED, delivery.target_id)
+    return delivery.address
+
+
 def report_webform(*, delivery: EmailDelivery) -> bool:
     with transaction.atomic():
         delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
-        if delivery.status != EmailDelivery.Status.TO_REPORT:
+        if delivery.status not in (EmailDelivery.Status.TO_REPORT, EmailDelivery.Status.FORM_OPENED):
             return False
         delivery.status, delivery.sent_at = EmailDelivery.Status.REPORTED, timezone.now()
         delivery.save(update_fields=["status", "sent_at"])
         _count(delivery.action, Metric.WEBFORM_REPORTED, delivery.target_id)
+        pending = (EmailDelivery.Status.QUEUED, EmailDelivery.Status.TO_REPORT, EmailDelivery.Status.FORM_OPENED)
+        if not delivery.action.deliveries.filter(status__in=pending).exists():
+            from advocacy.emails.tasks import send_receipt
+
+            enqueue_on_commit(send_receipt, delivery.action_id)  # sent once; a no-op if the receipt went already
     return True
 
 

@@ -21,6 +21,7 @@ from advocacy.delivery import (
 )
 from advocacy.emails import services
 from advocacy.emails.channels import EmailChannel, build_message, send_message
+from advocacy.emails.cwc import CwcChannel
 from advocacy.emails.models import EmailAction, EmailDelivery
 
 logger = logging.getLogger(__name__)
@@ -28,13 +29,22 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, name="advocacy.emails.tasks.deliver_email", acks_late=True, max_retries=MAX_RETRIES)
 def deliver_email(self, delivery_id: int) -> str:
+    outcome = _deliver(self, delivery_id)
+    settled_action = services.finish_if_settled(delivery_id=delivery_id) if outcome in ("sent", "failed") else None
+    if settled_action is not None:
+        send_receipt.delay(settled_action)
+    return outcome
+
+
+def _deliver(self, delivery_id: int) -> str:
     try:
         with transaction.atomic():
             delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
             if delivery is None:
                 return "nothing to do"
             delivery.attempts += 1
-            provider_id = EmailChannel().send(delivery)
+            channel = CwcChannel() if delivery.channel == EmailDelivery.Channel.CWC else EmailChannel()
+            provider_id = channel.send(delivery)
             services.mark_sent(delivery=delivery, provider_message_id=provider_id)
     except TransientDeliveryError as exc:
         # The failed attempt's transaction rolled back, so it is counted here, outside it.

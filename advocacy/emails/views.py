@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from advocacy.api.responses import (
 )
 from advocacy.campaigns.models import Campaign
 from advocacy.emails import services
+from advocacy.emails.form_fields import field_labels
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.embed.decorators import embeddable
@@ -44,7 +45,7 @@ def remembered_email(request) -> str | None:
 def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
     return services.submit_email_action(
         campaign=campaign, name=data["name"], email=data["email"], zip_code=data["zip"],
-        address=data.get("address") or None, city=data.get("city") or "",
+        address=data.get("address") or None, city=data.get("city") or "", prefix=data.get("prefix") or "",
         personal_note=data.get("personal_note") or "", ip_address=ratelimit.client_ip(request),
         language=translation.get_language() or "en", remembered_email=remembered_email(request),
         partner_code=partner_code_for(request))
@@ -79,7 +80,10 @@ def submit(request, slug):
 
 
 def _deliveries(action: EmailAction):
-    return list(action.deliveries.select_related("target"))
+    deliveries = list(action.deliveries.select_related("target"))
+    for delivery in deliveries:
+        delivery.form_fields = field_labels(delivery.target.official_form_fields)
+    return deliveries
 
 
 @embeddable(campaign_of_email_action)
@@ -103,6 +107,13 @@ def confirm(request, token):
     return response
 
 
+def open_webform(request, token, delivery_id):
+    """Counts "form opened" once, then sends the supporter on to the office's form (a URL from our data)."""
+    action = get_object_or_404(EmailAction, token=token, status=EmailAction.Status.CONFIRMED)
+    delivery = get_object_or_404(action.deliveries, pk=delivery_id, channel=EmailDelivery.Channel.WEBFORM)
+    return HttpResponseRedirect(services.open_webform(delivery=delivery))
+
+
 @embeddable(campaign_of_email_action)
 @require_POST
 def report_webform(request, token, delivery_id):
@@ -118,6 +129,8 @@ def action_json(action: EmailAction) -> dict:
         "needs_confirmation": action.status == EmailAction.Status.PENDING_CONFIRMATION,
         "messages": [{"target": d.target.key, "target_name": str(d.target), "channel": d.channel,
                       "form_url": d.address if d.channel == EmailDelivery.Channel.WEBFORM else None,
+                      "form_fields": (field_labels(d.target.official_form_fields)
+                                      if d.channel == EmailDelivery.Channel.WEBFORM else None),
                       "subject": d.subject, "body": d.body, "status": d.status}
                      for d in action.deliveries.select_related("target")],
     }
@@ -146,7 +159,8 @@ def api_submit(request, slug):
             campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
             zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
             city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-            ip_address=ratelimit.client_ip(request), language=language, partner_code=partner_code_for(request, body))
+            prefix=form.cleaned_data["prefix"], ip_address=ratelimit.client_ip(request), language=language,
+            partner_code=partner_code_for(request, body))
     except services.EmailRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

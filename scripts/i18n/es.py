@@ -366,4 +366,62 @@ ES = {
     "Email actions": "Acciones por correo",
     "no partner": "sin organización",
     "Nothing yet.": "Nada todavía.",
+    # CWC, official web forms and honest delivery statuses (issue 17)
+    "Web forms marked sent": "Formularios web marcados como enviados",
+    "Delivered via CWC": "Entregados por CWC",
+    "Web forms opened": "Formularios web abiertos",
+    "title (Mr., Ms.…)": "tratamiento (Sr., Sra.…)",
+    "first name": "nombre",
+    "last name": "apellido",
+    "full name": "nombre completo",
+    "street address": "dirección",
+    "address line 2": "segunda línea de dirección",
+    "town or city": "ciudad o pueblo",
+    "state": "estado",
+    "ZIP+4": "código postal de 9 dígitos (ZIP+4)",
+    "county": "condado",
+    "email": "correo electrónico",
+    "phone number": "número de teléfono",
+    "topic": "tema",
+    "subject": "asunto",
+    "message": "mensaje",
+    "a CAPTCHA": "un CAPTCHA",
+    "Title": "Tratamiento",
+    "Enter your street address: Congress needs it to deliver your message.":
+        "Escribe tu dirección: el Congreso la necesita para entregar tu mensaje.",
+    "Enter your town or city.": "Escribe tu ciudad o pueblo.",
+    "delivered via CWC": "entregados por CWC",
+    "web forms opened": "formularios web abiertos",
+    "web forms marked sent": "formularios web marcados como enviados",
+    "Waiting for you to confirm": "Esperando tu confirmación",
+    "Sending": "Enviando",
+    "Sent by email": "Enviado por correo electrónico",
+    "Delivered through Congress's official system (CWC)": "Entregado por el sistema oficial del Congreso (CWC)",
+    "Delivered by email": "Entregado por correo electrónico",
+    "Not delivered": "No entregado",
+    "To do: use their web form": "Pendiente: usa su formulario web",
+    "Form opened": "Formulario abierto",
+    "Marked sent": "Marcado como enviado",
+    "Congress's official system delivers your message only with your street address and town, so the office knows "
+    "you are a constituent.":
+        "El sistema oficial del Congreso solo entrega tu mensaje con tu dirección y tu ciudad, para que la oficina "
+        "sepa que eres de su distrito.",
+    "through Congress's official system, with your note": "por el sistema oficial del Congreso, con tu nota",
+    "This office only takes messages through its official web form. Copy your message, open the form, paste it, "
+    "then tell us you sent it.":
+        "Esta oficina solo recibe mensajes por su formulario web oficial. Copia tu mensaje, abre el formulario, "
+        "pégalo y luego avísanos que lo enviaste.",
+    "The form will ask for:": "El formulario te pedirá:",
+    "Copied": "Copiado",
+    "Where each of your messages went:": "Cómo fue cada uno de tus mensajes:",
+    "delivered through Congress's official system (CWC)": "entregado por el sistema oficial del Congreso (CWC)",
+    "you marked it sent through their web form": "marcaste que lo enviaste por su formulario web",
+    "not sent yet: use their web form": "aún no enviado: usa su formulario web",
+    "still being sent": "todavía se está enviando",
+    "could not be delivered": "no se pudo entregar",
+    "This office takes messages through Congress's official system, which this site is not connected to. Copy "
+    "your message, open their website, find the contact page, paste it, then tell us you sent it.":
+        "Esta oficina recibe mensajes por el sistema oficial del Congreso, al que este sitio no está conectado. "
+        "Copia tu mensaje, abre su sitio web, busca la página de contacto, pégalo y luego avísanos que lo enviaste.",
+    "Open their website": "Abrir su sitio web",
 }

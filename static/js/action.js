@@ -13,12 +13,27 @@
   });
   if (shown) { document.querySelectorAll(".local-note").forEach(function (el) { el.hidden = false; }); }
 
-  // Copy buttons for the sample posts.
+  // Copy buttons for sample posts and web-form messages. innerText keeps the line breaks as the page shows
+  // them (textContent dropped every <br>); without the Clipboard API (plain http) a hidden textarea is copied.
+  var copyText = function (text) {
+    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    document.body.removeChild(area);
+    return Promise.resolve();
+  };
   document.querySelectorAll("button.copy").forEach(function (button) {
     button.addEventListener("click", function () {
-      var text = document.getElementById(button.dataset.copyTarget).textContent;
-      if (navigator.clipboard) { navigator.clipboard.writeText(text); }
-      button.textContent = button.dataset.copied || "✓";
+      var source = document.getElementById(button.dataset.copyTarget);
+      copyText(source.innerText || source.textContent).then(function () {
+        button.textContent = button.dataset.copied || "✓";
+      });
     });
   });
 

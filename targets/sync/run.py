@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from targets.sync import importers
+from targets.sync import contact_forms, importers
 from targets.sync.sources import SourceUnavailable, read_source
 from targets.sync.upsert import Counts
 
@@ -71,6 +71,7 @@ def sync_targets(*, data_dir: Path | None = None, progress: Callable[[str], None
     if data_dir is not None or settings.FIXED_TARGETS_URL:
         step("fixed_targets", lambda c: importers.import_fixed_targets(read("fixed_targets"), c))
     step("roles", lambda c: importers.replace_roles(roles, c))
+    step("contact_forms", lambda c: contact_forms.sync_contact_forms(data_dir, c))
     if report.changed:
         bump_lookup_version()
     return report

@@ -55,6 +55,8 @@ def expected_from_records(campaign) -> dict:
         "emails_delivered": 0,
         "emails_bounced": 0,
         "webform_reported": deliveries.filter(status="reported").count(),
+        "cwc_delivered": deliveries.filter(channel="cwc", status="delivered").count(),
+        "webform_opened": deliveries.filter(channel="webform", event_at__isnull=False).count(),
         "unique_supporters": len(set(CallSession.objects.filter(campaign=campaign).values_list("phone", flat=True))
                                  | set(EmailAction.objects.filter(campaign=campaign, status="confirmed")
                                        .values_list("email", flat=True))),

@@ -54,7 +54,8 @@ def test_totals_tables_and_goals_add_up_from_each_recorded_contact(action_hour):
     assert campaign_totals(campaign=action_hour) == stats["totals"] == {
         "call_sessions": 3, "supporters_connected": 2, "calls_attempted": 4, "calls_connected": 2,
         "talk_minutes": 3.0, "calls_busy": 1, "calls_no_answer": 1, "calls_failed": 0, "emails_sent": 1,
-        "emails_delivered": 1, "emails_bounced": 0, "webform_reported": 1, "unique_supporters": 2,
+        "emails_delivered": 1, "emails_bounced": 0, "webform_reported": 1, "cwc_delivered": 0, "webform_opened": 0,
+        "unique_supporters": 2,
     }
     assert stats["goals"] == {"calls": {"goal": 8, "done": 2, "percent": 25.0},
                               "emails": {"goal": 4, "done": 2, "percent": 50.0}}
