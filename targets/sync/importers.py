@@ -11,7 +11,8 @@ from datetime import date
 import yaml
 from django.utils import timezone
 
-from targets.models import DistrictOffice, Target, TargetRole, ZipCentroid, ZipDistrict
+from targets.models import DistrictOffice, Target, TargetRole, ZipCentroid
+from targets.sync.guards import refuse_shrink
 from targets.sync.phones import to_e164
 from targets.sync.upsert import Counts, replace_set, upsert
 
@@ -74,9 +75,9 @@ def import_legislators(text: str, counts: Counts) -> Roles:
             if _is_current(role, today):
                 path = f"leadership:{role.get('chamber', term['type'])}:{slug(role['title'])}"
                 leadership[(target.pk, path)] = (role["title"], None)
+    # a truncated file must not retire most of Congress (the transaction undoes this run's writes)
+    refuse_shrink("members", len(seen), Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).count())
     gone = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).exclude(key__in=seen)
-    if gone.count() > len(seen):  # a truncated file must not retire most of Congress
-        raise ValueError(f"only {len(seen)} valid members in the file; refusing to retire {gone.count()}")
     counts.retired += gone.update(is_active=False, retired_at=timezone.now())
     return leadership
 
@@ -114,6 +115,8 @@ def _import_person(person: dict, counts: Counts) -> tuple[Target, dict]:
 
 def committee_roles(membership_text: str, committees_text: str) -> Roles:
     membership = load_yaml(membership_text)
+    if not isinstance(membership, dict):
+        raise ValueError("the committee membership file holds no mapping of committees to seats")
     committees = load_yaml(committees_text) or []
     names: dict[str, str] = {}
     for committee in committees:
@@ -136,6 +139,7 @@ def committee_roles(membership_text: str, committees_text: str) -> Roles:
 
 def import_committee_roles(membership_text: str, committees_text: str, counts: Counts) -> Roles:
     roles = committee_roles(membership_text, committees_text)
+    refuse_shrink("committee seats", len(roles), TargetRole.objects.filter(role__startswith="committee:").count())
     counts.notes.append(f"{len(roles)} committee seats found (written in the roles step)")
     return roles
 
@@ -173,34 +177,10 @@ def import_district_offices(text: str, counts: Counts) -> None:
                 )
         except ROW_ERRORS as exc:
             counts.skip(f"entry {number} ({_bioguide(person)})", exc)
+    refuse_shrink("district offices", len(wanted), DistrictOffice.objects.count())
     replace_set(DistrictOffice, key_fields=("office_id",),
                 value_fields=("target_id", "address", "city", "state", "zip_code", "phone", "latitude", "longitude"),
                 wanted=wanted, counts=counts)
-
-
-def import_zip_districts(text: str, territories_text: str | None, counts: Counts) -> None:
-    wanted: dict[tuple, tuple] = {}
-    for key in _zip_rows(text, counts, "zccd.csv"):
-        wanted[key] = ()
-    for key in _zip_rows(territories_text or "", counts, "territories supplement"):
-        if key[1] in TERRITORIES:
-            wanted[key] = ()
-    if len(wanted) < 100:
-        raise ValueError(f"the ZIP-to-district file has only {len(wanted)} rows; refusing to replace the table")
-    replace_set(ZipDistrict, key_fields=("zcta", "state", "district"), value_fields=(), wanted=wanted, counts=counts)
-
-
-def _zip_rows(text: str, counts: Counts, name: str):
-    reader = csv.DictReader(io.StringIO(text))
-    for row in reader:
-        try:
-            zcta, state, district = row["zcta"].strip(), row["state_abbr"].strip(), int(row["cd"])
-            if not (zcta.isdigit() and len(zcta) <= 5 and len(state) == 2 and 0 <= district <= 99):
-                raise ValueError(f"not a ZCTA/state/district: {zcta!r} {state!r} {district!r}")
-        except ROW_ERRORS as exc:
-            counts.skip(f"{name} line {reader.line_num}", exc)
-            continue
-        yield zcta.zfill(5), state, district
 
 
 def import_zip_centroids(text: str, counts: Counts) -> None:
