@@ -66,7 +66,7 @@ class LookupResult:
     @property
     def largest_district(self) -> District | None:
         """For a split ZIP with shares: the district holding most of it ("most of 43125 is in OH-15")."""
-        if len(self.districts) > 1 and self.districts[0].share is not None:
+        if len(self.districts) > 1 and (self.districts[0].share or 0) > 0.5:
             return self.districts[0]
         return None
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from targets.lookup import District, LookupResult
 from targets.models import Target
+from targets.reach import reach_for
 
 
 def target_json(target: Target) -> dict:
+    reach = reach_for(target)
     return {
         "id": target.key,
         "name": target.name,
@@ -20,11 +22,14 @@ def target_json(target: Target) -> dict:
         "phone": target.phone or None,
         "url": target.url or None,
         "contact_form": target.contact_form or None,
+        "dial_phone": reach.phone or None,
+        "switchboard_instruction": reach.instruction() or None,
     }
 
 
 def district_json(district: District) -> dict:
-    return {"state": district.state, "district": district.district, "label": district.label}
+    return {"state": district.state, "district": district.district, "label": district.label,
+            "share": district.share}
 
 
 def lookup_json(result: LookupResult) -> dict:
@@ -36,4 +41,7 @@ def lookup_json(result: LookupResult) -> dict:
         "targets": [target_json(t) for t in result.members],
         "members": [target_json(t) for t in result.members],
         "vacancies": [district_json(d) for d in result.vacancies],
+        "congress": result.congress,
+        "largest_district": district_json(result.largest_district) if result.largest_district else None,
+        "unmapped_states": result.unmapped_states,
     }

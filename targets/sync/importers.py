@@ -19,6 +19,7 @@ from targets.sync.upsert import Counts, replace_set, upsert
 TERRITORIES = {"AS", "GU", "MP", "VI"}
 ROW_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError)
 SENATE_CHAIRS = {"chair", "chairman", "chairwoman"}
+STALE_AFTER_DAYS = 90  # a fixed number nobody has checked for this long is flagged
 
 try:  # the C loader reads the 1 MB legislators file several times faster
     YamlLoader = yaml.CSafeLoader
@@ -203,19 +204,21 @@ def import_zip_centroids(text: str, counts: Counts) -> None:
 def import_fixed_targets(text: str, counts: Counts) -> Roles:
     """Executive offices and the switchboard become targets; leadership and committee chairs become roles."""
     data = load_yaml(text) or {}
+    today = timezone.now().date()
     for section, kind in (("executive", Target.Kind.EXECUTIVE), ("congress_general", Target.Kind.OTHER)):
         for entry in data.get(section, []):
             phone = to_e164(entry.get("phone"))
             url = entry.get("url") or entry.get("contact_page") or ""
             if not phone and not url:
                 continue
-            name = entry["name"]
+            dates = _entry_dates(entry, data)
             upsert(Target, {"key": entry["id"]}, {
-                "kind": kind, "name": name, "title": "", "chamber": "", "state": "", "district": None,
+                "kind": kind, "name": entry["name"], "title": "", "chamber": "", "state": "", "district": None,
                 "party": "", "phone": phone, "address": entry.get("mailing_address", "") or "", "url": url,
                 "contact_form": entry.get("url", "") if not phone else "", "email": entry.get("email", "") or "",
-                "is_active": True, "retired_at": None, "source": str(entry.get("source", ""))[:500],
+                "is_active": True, "retired_at": None, "source": str(entry.get("source", ""))[:500], **dates,
             }, counts)
+            _warn_if_stale(entry, dates, today, counts)
     members = dict(Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).values_list("key", "pk"))
     roles: Roles = {}
     for leader in data.get("congressional_leadership", []):
@@ -236,3 +239,23 @@ def import_fixed_targets(text: str, counts: Counts) -> Roles:
             roles[(target_id, f"committee:{committee['committee_id']}:{kind}")] = (
                 f"{title}, {committee['name']}"[:300], rank)
     return roles
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _entry_dates(entry: dict, data: dict) -> dict:
+    """An entry's `valid_until` and `verified_on`, or the file's own top-level ones."""
+    return {name: _as_date(entry.get(name, data.get(name))) for name in ("valid_until", "verified_on")}
+
+
+def _warn_if_stale(entry: dict, dates: dict, today: date, counts: Counts) -> None:
+    if dates["valid_until"] and dates["valid_until"] < today:
+        counts.notes.append(f"WARNING: fixed target {entry['id']} was valid until {dates['valid_until']}; "
+                            "check it and update fixed_targets.yaml")
+    if dates["verified_on"] is None or (today - dates["verified_on"]).days > STALE_AFTER_DAYS:
+        counts.notes.append(f"WARNING: fixed target {entry['id']} not verified in the last {STALE_AFTER_DAYS} "
+                            f"days (verified_on: {dates['verified_on'] or 'never'})")
