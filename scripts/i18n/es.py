@@ -343,4 +343,16 @@ ES = {
     "Your message could not be sent.": "No se pudo enviar tu mensaje.",
     "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
     "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
+    # issue 18: district data per Congress, split ZIPs ranked, the switchboard for members without a phone
+    "You will reach the Capitol switchboard. Ask the operator for the office of %(name)s.":
+        "Te contestará la central telefónica del Capitolio. Pide al operador la oficina de %(name)s.",
+    "Capitol switchboard: ask the operator for the office of %(name)s.":
+        "Central telefónica del Capitolio: pide al operador la oficina de %(name)s.",
+    "Most of ZIP %(zip)s is in %(seat)s; the candidates are listed from the largest part down.":
+        "La mayor parte del código postal %(zip)s está en %(seat)s; los candidatos aparecen de la parte más grande "
+        "a la más pequeña.",
+    "The new district map for %(states)s is not loaded yet, so we cannot tell your House member from your ZIP "
+    "code. Add your street address.":
+        "El nuevo mapa de distritos de %(states)s aún no está cargado, así que no podemos saber quién te representa "
+        "en la Cámara por tu código postal. Agrega tu dirección.",
 }
