@@ -23,9 +23,11 @@ def congress_at(moment: datetime) -> int:
 
 
 def congress_in_effect(moment: datetime | None = None) -> int:
-    """The Congress the lookup answers for: `CONGRESS_OVERRIDE` when set (tests, special cases), else the
-    one sitting now."""
+    """The Congress the lookup answers for: the one sitting at `moment` when a caller names one; otherwise
+    `CONGRESS_OVERRIDE` when set (tests, special cases), else the one sitting now."""
+    if moment is not None:
+        return congress_at(moment)
     if settings.CONGRESS_OVERRIDE:
         return int(settings.CONGRESS_OVERRIDE)
-    return congress_at(moment or timezone.now())
+    return congress_at(timezone.now())
 
