@@ -355,4 +355,16 @@ ES = {
     "code. Add your street address.":
         "El nuevo mapa de distritos de %(states)s aún no está cargado, así que no podemos saber quién te representa "
         "en la Cámara por tu código postal. Agrega tu dirección.",
+    # issue 18: the organizer's pre-flight check page
+    "Pre-flight check: %(title)s": "Verificación previa: %(title)s",
+    "%(rows)s targets and seats for the %(congress)sth Congress; %(problems)s with problems.":
+        "%(rows)s destinatarios y escaños del %(congress)s.º Congreso; %(problems)s con problemas.",
+    "Show all": "Mostrar todo",
+    "Show problems only": "Mostrar solo los problemas",
+    "Dashboard": "Panel",
+    "Campaign line": "Línea de la campaña",
+    "Data source": "Fuente de los datos",
+    "Data date": "Fecha de los datos",
+    "Problems": "Problemas",
+    "Pre-flight check": "Verificación previa",
 }
