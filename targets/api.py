@@ -11,12 +11,7 @@ from django.views.decorators.http import require_GET
 from advocacy import ratelimit
 from advocacy.api.responses import error_response, lookup_error_response
 from targets.lookup import LookupError, lookup
-from targets.serializers import lookup_json
-
-
-def cached_lookup_body(zip_code: str) -> bytes:
-    """The encoded JSON answer for a ZIP; lookup() caches ZIP-only answers per Congress for every caller."""
-    return json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
+from targets.serializers import cached_lookup_body, lookup_json
 
 
 @require_GET

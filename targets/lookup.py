@@ -166,6 +166,12 @@ def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
                         unmapped_states=unmapped)
 
 
+def lookup_cache_key(zip_code: str, congress: int) -> str:
+    """The cache key of a ZIP-only answer: sync_targets bumps the version when it changes anything."""
+    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
+    return f"lookup:{version}:{congress}:{zip_code}"
+
+
 def lookup(*, zip_code: str, address: str | None = None, at: datetime | None = None) -> LookupResult:
     """A supporter's districts and members for the Congress in effect at `at` (default: now). ZIP-only answers
     are cached per Congress until sync_targets changes the data (it bumps the version in the key)."""
@@ -173,8 +179,7 @@ def lookup(*, zip_code: str, address: str | None = None, at: datetime | None = N
     congress = congress_in_effect(at)
     if address and address.strip():
         return _locate(zip_code, address, congress)
-    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
-    key = f"lookup:{version}:{congress}:{zip_code}"
+    key = lookup_cache_key(zip_code, congress)
     result = cache.get(key)
     if result is None:
         result = _locate(zip_code, None, congress)

@@ -101,10 +101,10 @@ class ZipDistrict(models.Model):
     share = models.FloatField(null=True, blank=True)
 
     class Meta:
+        # zcta first: the lookup filters on the ZIP with this Congress, or with earlier ones
         constraints = [
-            models.UniqueConstraint(fields=["congress", "zcta", "state", "district"], name="unique_zip_district"),
+            models.UniqueConstraint(fields=["zcta", "congress", "state", "district"], name="unique_zip_district"),
         ]
-        indexes = [models.Index(fields=["congress", "zcta"])]
 
     def __str__(self) -> str:
         return f"{self.zcta} → {self.state}-{self.district} ({self.congress}th Congress)"
