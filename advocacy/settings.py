@@ -228,6 +228,21 @@ GEOCODER_TIMEOUT = env_float("GEOCODER_TIMEOUT", 3.0)
 LOOKUPS_PER_MINUTE_PER_IP = env_int("LOOKUPS_PER_MINUTE_PER_IP", 60)
 LOOKUP_CACHE_SECONDS = env_int("LOOKUP_CACHE_SECONDS", 3600)  # ZIP answers; sync_targets invalidates them
 GEOCODER_CACHE_SECONDS = env_int("GEOCODER_CACHE_SECONDS", 86400)
+# District data per Congress (issue 18). The lookup answers for the Congress sitting at the request's moment
+# (switching at noon ET on January 3 of odd years); CONGRESS_OVERRIDE pins it (tests, special cases).
+CONGRESS_OVERRIDE = env_int("CONGRESS_OVERRIDE", 0) or None
+# The Census geocoder vintage that carries each Congress's district layer ("119=Current_Current,...").
+CENSUS_GEOCODER_VINTAGES = dict(pair.split("=", 1) for pair in env_list(
+    "CENSUS_GEOCODER_VINTAGES", "119=Current_Current,120=Current_Current"))
+CENSUS_GEOCODER_BENCHMARK = env("CENSUS_GEOCODER_BENCHMARK", "Public_AR_Current")
+# Upstream sources pinned to a version (a commit in the URL); sync_targets reports what it loaded.
+CONGRESS_LEGISLATORS_REF = env("CONGRESS_LEGISLATORS_REF", "dfa9622263dd4c8d08636926e498f1845704d7eb")
+ZIP_DISTRICTS_REF = env("ZIP_DISTRICTS_REF", "1335b61ff36b6835a25fc63c754070a6148110e7")
+ZIP_DISTRICTS_CONGRESS = env_int("ZIP_DISTRICTS_CONGRESS", 119)  # the plan zccd.csv at that ref describes
+ZIP_CENTROIDS_REF = env("ZIP_CENTROIDS_REF", "53c521f2333c47589943351e29b3c4292902660f")
+# More district plans, e.g. the next Congress's, built by build_zip_districts: "120=/path/or/url.csv,...".
+DISTRICT_PLAN_FILES = dict(pair.split("=", 1) for pair in env_list("DISTRICT_PLAN_FILES", ""))
+CAPITOL_SWITCHBOARD = env("CAPITOL_SWITCHBOARD", "+12022243121")
 
 # Dashboard and the public counter.
 DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 5)

@@ -5,27 +5,13 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from advocacy import ratelimit
 from advocacy.api.responses import error_response, lookup_error_response
-from targets.lookup import LOOKUP_VERSION_KEY, LookupError, lookup, normalize_zip
-from targets.serializers import lookup_json
-
-
-def cached_lookup_body(zip_code: str) -> bytes:
-    """The encoded JSON answer for a ZIP. ZIP-only answers change only when sync_targets changes the data,
-    which bumps the version in their key."""
-    zip_code = normalize_zip(zip_code)
-    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
-    key = f"lookup:{version}:{zip_code}"
-    body = cache.get(key)
-    if body is None:
-        body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
-        cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
-    return body
+from targets.lookup import LookupError, lookup
+from targets.serializers import cached_lookup_body, lookup_json
 
 
 @require_GET

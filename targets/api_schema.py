@@ -16,7 +16,9 @@ PATHS = {
 
 SCHEMAS = {
     "District": {"type": "object", "properties": {"state": {"type": "string"}, "district": {"type": "integer"},
-                                                   "label": {"type": "string", "examples": ["NY-12", "VT-AL"]}}},
+                                                   "label": {"type": "string", "examples": ["NY-12", "VT-AL"]},
+                                                   "share": {"type": ["number", "null"], "description":
+                                                             "the district's part of the ZIP (0-1), when known"}}},
     "Target": {"type": "object", "properties": {
         "id": {"type": "string", "description": "bioguide id or fixed-target key"},
         "name": {"type": "string"}, "title": {"type": "string"}, "display_name": {"type": "string"},
@@ -24,11 +26,20 @@ SCHEMAS = {
         "chamber": {"type": ["string", "null"]}, "state": {"type": ["string", "null"]},
         "district": {"type": ["integer", "null"]}, "party": {"type": ["string", "null"]},
         "phone": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
-        "contact_form": {"type": ["string", "null"]}}},
+        "contact_form": {"type": ["string", "null"]},
+        "switchboard_instruction": {"type": ["string", "null"], "description":
+                                    "set when the member has no number of their own: call the Capitol switchboard "
+                                    "(dial_phone) and ask for this office"},
+        "dial_phone": {"type": ["string", "null"]}}},
     "Lookup": {"type": "object", "properties": {
         "zip": {"type": "string"}, "districts": {"type": "array", "items": {"$ref": "#/components/schemas/District"}},
         "needs_address": {"type": "boolean"},
         "matched_by": {"type": "string", "enum": ["zip", "address", "zip_fallback"]},
         "members": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}},
-        "vacancies": {"type": "array", "items": {"$ref": "#/components/schemas/District"}}}},
+        "vacancies": {"type": "array", "items": {"$ref": "#/components/schemas/District"}},
+        "congress": {"type": "integer", "description": "the Congress the answer is for (119, 120, ...)"},
+        "largest_district": {"oneOf": [{"$ref": "#/components/schemas/District"}, {"type": "null"}],
+                             "description": "for a split ZIP with shares: the district holding most of it"},
+        "unmapped_states": {"type": "array", "items": {"type": "string"}, "description":
+                            "states whose district map for this Congress is not loaded: give a street address"}}},
 }

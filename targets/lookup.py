@@ -1,19 +1,26 @@
 """The one lookup service: from a ZIP (and, when needed, a street address) to districts and members.
 
-Web pages, the JSON API, the phone keypad flow and the email flow all call `lookup()`.
-Errors a supporter can cause come back as LookupError with a code and a message, never a 500.
+Web pages, the JSON API, the phone keypad flow and the email flow all call `lookup()`, and all get its cached
+ZIP answers. It answers for the Congress in effect at the request's moment (targets.congress): the ZIP table of
+that Congress's district plan, and the geocoder asked for that Congress's layer. A state whose plan for that
+Congress is not loaded has no ZIP answer: the supporter is asked for a street address instead of being matched
+from an old map. Errors a supporter can cause come back as LookupError with a code and a message, never a 500.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from advocacy.providers import geocoder
-from targets.models import Target, ZipDistrict
+from targets.congress import congress_in_effect
+from targets.models import DistrictPlan, Target, ZipDistrict
 
 LOOKUP_VERSION_KEY = "lookup-version"
 ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
@@ -23,6 +30,7 @@ ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
 class District:
     state: str
     district: int  # 0 = at-large
+    share: float | None = field(default=None, compare=False)  # its part of the ZIP (0-1), when known
 
     @property
     def label(self) -> str:
@@ -32,11 +40,15 @@ class District:
 @dataclass
 class LookupResult:
     zip_code: str
-    districts: list[District]
+    districts: list[District]  # the largest share first when shares are known
     needs_address: bool
     members: list[Target] = field(default_factory=list)  # House member(s), then senators, deduplicated
     vacancies: list[District] = field(default_factory=list)  # House seats with nobody sitting
     matched_by: str = "zip"  # "zip", "address", or "zip_fallback" when the geocoder failed
+    congress: int = 0
+    # States this ZIP reaches whose district plan for `congress` is not loaded: no House member is guessed
+    # there; the senators are listed and the supporter is asked for a street address.
+    unmapped_states: list[str] = field(default_factory=list)
 
     @property
     def house_members(self) -> list[Target]:
@@ -45,6 +57,18 @@ class LookupResult:
     @property
     def senators(self) -> list[Target]:
         return [t for t in self.members if t.chamber == Target.Chamber.SENATE]
+
+    @property
+    def senators_first(self) -> list[Target]:
+        """For a choice on the phone keypad: the senators (always right for the state), then the House."""
+        return self.senators + self.house_members
+
+    @property
+    def largest_district(self) -> District | None:
+        """For a split ZIP with shares: the district holding most of it ("most of 43125 is in OH-15")."""
+        if len(self.districts) > 1 and (self.districts[0].share or 0) > 0.5:
+            return self.districts[0]
+        return None
 
 
 class LookupError(Exception):  # noqa: A001 - the lookup's own error, raised by and for this module
@@ -65,14 +89,25 @@ def normalize_zip(raw: str | None) -> str:
     return match.group(1)
 
 
-def districts_for_zip(zip_code: str) -> list[District]:
-    rows = ZipDistrict.objects.filter(zcta=zip_code).values_list("state", "district")
-    return sorted({District(state, district) for state, district in rows})
+def _by_share(district: District) -> tuple:
+    return (-(district.share or 0.0), district.state, district.district)
 
 
-def members_for_districts(districts: list[District]) -> tuple[list[Target], list[District]]:
+def districts_for_zip(zip_code: str, congress: int) -> tuple[list[District], list[str]]:
+    """The ZIP's districts in `congress`'s plan, largest share first, and the states it reaches (in any
+    earlier plan) whose plan for `congress` is not loaded."""
+    rows = ZipDistrict.objects.filter(zcta=zip_code, congress=congress).values_list("state", "district", "share")
+    districts = sorted({District(state, number, share) for state, number, share in rows}, key=_by_share)
+    older = set(ZipDistrict.objects.filter(zcta=zip_code, congress__lt=congress)
+                .values_list("state", flat=True).distinct())
+    planned = set(DistrictPlan.objects.filter(congress=congress, state__in=older).values_list("state", flat=True))
+    return districts, sorted(older - planned)
+
+
+def members_for_districts(districts: list[District], extra_states: list[str] = ()) -> tuple[
+        list[Target], list[District]]:
     """House members of each district, then the senators of each state, and the vacant House seats."""
-    states = sorted({d.state for d in districts})
+    states = sorted({d.state for d in districts} | set(extra_states))
     seats = Q()
     for district in districts:
         seats |= Q(chamber=Target.Chamber.HOUSE, state=district.state, district=district.district)
@@ -97,37 +132,56 @@ def members_for_districts(districts: list[District]) -> tuple[list[Target], list
     return members + senators, vacancies
 
 
-def _narrow_by_address(zip_code: str, address: str, districts: list[District]) -> tuple[list[District], str]:
-    """The ZIP's districts that the address lies in; all of them, flagged, when the geocoder cannot tell."""
-    located = geocoder.districts_for_address(f"{address.strip()}, {zip_code}")
+def _narrow_by_address(zip_code: str, address: str, districts: list[District], unmapped: list[str],
+                       congress: int) -> tuple[list[District], list[str], str]:
+    """The ZIP's districts that the address lies in (per the geocoder's layer for `congress`); all of them,
+    flagged, when the geocoder cannot tell."""
+    located = geocoder.districts_for_address(f"{address.strip()}, {zip_code}", congress=congress)
     if not located:
-        return districts, "zip_fallback"
-    narrowed = [d for d in districts if (d.state, d.district) in {(g.state, g.district) for g in located}]
+        return districts, unmapped, "zip_fallback"
+    found = {(g.state, g.district) for g in located}
+    narrowed = [d for d in districts if (d.state, d.district) in found]
+    narrowed += sorted(District(state, number) for state, number in found if state in unmapped)
     if not narrowed:  # the address geocoded outside this ZIP's districts: trust the address
-        narrowed = sorted({District(g.state, g.district) for g in located})
-    return narrowed, "address"
+        narrowed = sorted(District(state, number) for state, number in found)
+    return narrowed, [s for s in unmapped if s not in {state for state, _ in found}], "address"
 
 
-def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
-    zip_code = normalize_zip(zip_code)
-    districts = districts_for_zip(zip_code)
-    if not districts:
+def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
+    districts, unmapped = districts_for_zip(zip_code, congress)
+    if not districts and not unmapped:
         raise LookupError(
             "not_found",
             _("We could not find ZIP code %(zip)s. PO-box-only ZIP codes have no district; "
               "try the ZIP code of your home address.") % {"zip": zip_code},
         )
     matched_by = "zip"
-    if address and address.strip() and len(districts) > 1:
+    if address and address.strip() and (len(districts) > 1 or unmapped):
         if len(address) > 200:
             raise LookupError("invalid", _("That address is too long."))
-        districts, matched_by = _narrow_by_address(zip_code, address, districts)
-    members, vacancies = members_for_districts(districts)
-    return LookupResult(
-        zip_code=zip_code,
-        districts=districts,
-        needs_address=len(districts) > 1,
-        members=members,
-        vacancies=vacancies,
-        matched_by=matched_by,
-    )
+        districts, unmapped, matched_by = _narrow_by_address(zip_code, address, districts, unmapped, congress)
+    members, vacancies = members_for_districts(districts, unmapped)
+    return LookupResult(zip_code=zip_code, districts=districts, needs_address=len(districts) > 1 or bool(unmapped),
+                        members=members, vacancies=vacancies, matched_by=matched_by, congress=congress,
+                        unmapped_states=unmapped)
+
+
+def lookup_cache_key(zip_code: str, congress: int) -> str:
+    """The cache key of a ZIP-only answer: sync_targets bumps the version when it changes anything."""
+    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
+    return f"lookup:{version}:{congress}:{zip_code}"
+
+
+def lookup(*, zip_code: str, address: str | None = None, at: datetime | None = None) -> LookupResult:
+    """A supporter's districts and members for the Congress in effect at `at` (default: now). ZIP-only answers
+    are cached per Congress until sync_targets changes the data (it bumps the version in the key)."""
+    zip_code = normalize_zip(zip_code)
+    congress = congress_in_effect(at)
+    if address and address.strip():
+        return _locate(zip_code, address, congress)
+    key = lookup_cache_key(zip_code, congress)
+    result = cache.get(key)
+    if result is None:
+        result = _locate(zip_code, None, congress)
+        cache.set(key, result, settings.LOOKUP_CACHE_SECONDS)
+    return result

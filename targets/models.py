@@ -48,6 +48,10 @@ class Target(models.Model):
     is_active = models.BooleanField(default=True, db_index=True)
     retired_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=500, blank=True)
+    # Fixed targets only: the last day the entry is known to hold (e.g. the end of a Congress), and the day a
+    # person last checked the number; sync_targets and check_campaign warn when either has passed.
+    valid_until = models.DateField(null=True, blank=True)
+    verified_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -95,19 +99,54 @@ class DistrictOffice(models.Model):
 
 
 class ZipDistrict(models.Model):
-    """One (ZCTA, congressional district) pair. A ZCTA may have several, even in two states."""
+    """One (ZCTA, congressional district) pair of one Congress's district plan. A ZCTA may have several,
+    even in two states; `share` is the district's part of the ZCTA (population or land area, 0-1) when the
+    source says so."""
 
-    zcta = models.CharField(max_length=5, db_index=True)
+    congress = models.PositiveSmallIntegerField(default=119)
+    zcta = models.CharField(max_length=5)
     state = models.CharField(max_length=2)
     district = models.PositiveSmallIntegerField()  # 0 = at-large
+    share = models.FloatField(null=True, blank=True)
 
     class Meta:
+        # zcta first: the lookup filters on the ZIP with this Congress, or with earlier ones
         constraints = [
-            models.UniqueConstraint(fields=["zcta", "state", "district"], name="unique_zip_district"),
+            models.UniqueConstraint(fields=["zcta", "congress", "state", "district"], name="unique_zip_district"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.zcta} → {self.state}-{self.district}"
+        return f"{self.zcta} → {self.state}-{self.district} ({self.congress}th Congress)"
+
+
+class DistrictPlan(models.Model):
+    """That a state's district plan for a Congress is loaded, from where and which version. A state with no
+    plan for the Congress in effect has no trustworthy ZIP answer: the lookup asks for the street address."""
+
+    congress = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=2)
+    source = models.CharField(max_length=500)
+    version = models.CharField(max_length=100, blank=True)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["congress", "state"], name="unique_district_plan")]
+        ordering = ["congress", "state"]
+
+    def __str__(self) -> str:
+        return f"{self.state} plan for the {self.congress}th Congress ({self.version or 'unversioned'})"
+
+
+class SourceLoad(models.Model):
+    """The version of each source the last successful sync loaded: shown by check_campaign and its page."""
+
+    name = models.CharField(max_length=64, unique=True)
+    url = models.CharField(max_length=500, blank=True)
+    version = models.CharField(max_length=100, blank=True)
+    loaded_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version} ({self.loaded_at:%Y-%m-%d})"
 
 
 class ZipCentroid(models.Model):

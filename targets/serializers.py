@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from targets.lookup import District, LookupResult
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from targets.congress import congress_in_effect
+from targets.lookup import District, LookupResult, lookup, lookup_cache_key, normalize_zip
 from targets.models import Target
+from targets.reach import reach_for
 
 
 def target_json(target: Target) -> dict:
+    reach = reach_for(target)
     return {
         "id": target.key,
         "name": target.name,
@@ -20,11 +29,14 @@ def target_json(target: Target) -> dict:
         "phone": target.phone or None,
         "url": target.url or None,
         "contact_form": target.contact_form or None,
+        "dial_phone": reach.phone or None,
+        "switchboard_instruction": reach.instruction() or None,
     }
 
 
 def district_json(district: District) -> dict:
-    return {"state": district.state, "district": district.district, "label": district.label}
+    return {"state": district.state, "district": district.district, "label": district.label,
+            "share": district.share}
 
 
 def lookup_json(result: LookupResult) -> dict:
@@ -36,4 +48,19 @@ def lookup_json(result: LookupResult) -> dict:
         "targets": [target_json(t) for t in result.members],
         "members": [target_json(t) for t in result.members],
         "vacancies": [district_json(d) for d in result.vacancies],
+        "congress": result.congress,
+        "largest_district": district_json(result.largest_district) if result.largest_district else None,
+        "unmapped_states": result.unmapped_states,
     }
+
+
+def cached_lookup_body(zip_code: str) -> bytes:
+    """The encoded JSON answer for a ZIP, cached beside lookup()'s own answer (same Congress and version) and
+    per language (the switchboard instruction is in the reader's language): a warm API answer skips encoding."""
+    zip_code = normalize_zip(zip_code)
+    key = f"{lookup_cache_key(zip_code, congress_in_effect())}:json:{get_language()}"
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
+        cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
+    return body

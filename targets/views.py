@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.shortcuts import render
 
 from targets.lookup import LookupError, lookup
@@ -17,4 +18,5 @@ def lookup_page(request):
         except LookupError as exc:
             error = exc.message
     return render(request, "targets/lookup.html",
-                  {"zip_code": zip_code, "address": address, "result": result, "error": error})
+                  {"zip_code": zip_code, "address": address, "result": result, "error": error,
+                   "switchboard": settings.CAPITOL_SWITCHBOARD})

@@ -72,6 +72,12 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def congress_of_the_fixtures(settings):
+    """The fixtures are 119th-Congress data: pin the lookup to it so the suite does not change on 2027-01-03."""
+    settings.CONGRESS_OVERRIDE = 119
+
+
 @pytest.fixture
 def targets(tmp_path, db):
     """The small target data of tests/targets/fixtures.py, plus a ZIP (10002) that lies in NY-10 only."""

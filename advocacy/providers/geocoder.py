@@ -1,15 +1,17 @@
 """The one way in to a geocoder: a street address to its congressional district(s).
 
 The US Census geocoder is the default (free, no key; `CENSUS_GEOCODER_URL`); Geocodio is used when
-`GEOCODIO_API_KEY` is set. Either failing (timeout, error, no match) returns None, and the caller falls
-back to the ZIP-only answer and says so.
+`GEOCODIO_API_KEY` is set. Both are asked for one Congress's districts, the one the caller names (the one in
+effect): the Census geocoder with that Congress's vintage (`CENSUS_GEOCODER_VINTAGES`) and only its layer
+("120th Congressional Districts") read; Geocodio with the `cd120` field and only entries of that Congress
+read. A missing layer, a failure (timeout, error) or no match returns None, and the caller falls back to the
+ZIP-only answer and says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 
 import requests
@@ -43,11 +45,22 @@ def _district_number(code: str) -> int | None:
     return int(code) if code.isdigit() else None
 
 
-def _census(address: str) -> list[GeocodedDistrict] | None:
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def census_layer(congress: int) -> str:
+    return f"{ordinal(congress)} Congressional Districts"
+
+
+def _census(address: str, congress: int) -> list[GeocodedDistrict] | None:
+    layer = census_layer(congress)
     response = requests.get(
         f"{settings.CENSUS_GEOCODER_URL}/geographies/onelineaddress",
-        params={"address": address, "benchmark": "Public_AR_Current", "vintage": "Current_Current",
-                "format": "json"},
+        params={"address": address, "benchmark": settings.CENSUS_GEOCODER_BENCHMARK,
+                "vintage": settings.CENSUS_GEOCODER_VINTAGES.get(str(congress), "Current_Current"),
+                "layers": layer, "format": "json"},
         timeout=settings.GEOCODER_TIMEOUT,
     )
     response.raise_for_status()
@@ -55,21 +68,18 @@ def _census(address: str) -> list[GeocodedDistrict] | None:
     if not matches:
         return None
     found = []
-    for layer, areas in matches[0].get("geographies", {}).items():
-        if "Congressional District" not in layer:
-            continue
-        for area in areas:
-            code = next((area[k] for k in area if re.fullmatch(r"CD\d+", k)), area.get("BASENAME", ""))
-            state, number = STATE_FIPS.get(str(area.get("STATE", ""))), _district_number(code)
-            if state and number is not None:
-                found.append(GeocodedDistrict(state, number))
+    for area in matches[0].get("geographies", {}).get(layer, []):  # only that Congress's layer; absent = unknown
+        code = area.get(f"CD{congress}", area.get("BASENAME", ""))
+        state, number = STATE_FIPS.get(str(area.get("STATE", ""))), _district_number(code)
+        if state and number is not None:
+            found.append(GeocodedDistrict(state, number))
     return found or None
 
 
-def _geocodio(address: str) -> list[GeocodedDistrict] | None:
+def _geocodio(address: str, congress: int) -> list[GeocodedDistrict] | None:
     response = requests.get(
         settings.GEOCODIO_URL,
-        params={"q": address, "fields": "cd", "api_key": settings.GEOCODIO_API_KEY},
+        params={"q": address, "fields": f"cd{congress}", "api_key": settings.GEOCODIO_API_KEY},
         timeout=settings.GEOCODER_TIMEOUT,
     )
     response.raise_for_status()
@@ -80,21 +90,24 @@ def _geocodio(address: str) -> list[GeocodedDistrict] | None:
     state = best.get("address_components", {}).get("state", "")
     found = []
     for cd in best.get("fields", {}).get("congressional_districts", []):
+        if int(cd.get("congress_number") or 0) != congress:
+            continue
         number = _district_number(cd.get("district_number", ""))
         if state and number is not None:
             found.append(GeocodedDistrict(state, number))
     return found or None
 
 
-def districts_for_address(address: str) -> list[GeocodedDistrict] | None:
-    """The district(s) of a street address, or None when the geocoder cannot say. Answers are cached
-    (by a hash of the normalised address, so no address is stored); failures are not."""
-    key = "geocode:" + hashlib.sha256(" ".join(address.lower().split()).encode()).hexdigest()
+def districts_for_address(address: str, *, congress: int) -> list[GeocodedDistrict] | None:
+    """The district(s) of a street address in `congress`'s plan, or None when the geocoder cannot say. Answers
+    are cached per Congress (by a hash of the normalised address, so no address is stored); failures are not."""
+    digest = hashlib.sha256(" ".join(address.lower().split()).encode()).hexdigest()
+    key = f"geocode:{congress}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return [GeocodedDistrict(*pair) for pair in cached] or None
     try:
-        found = _geocodio(address) if settings.GEOCODIO_API_KEY else _census(address)
+        found = _geocodio(address, congress) if settings.GEOCODIO_API_KEY else _census(address, congress)
     except (requests.RequestException, ValueError) as exc:
         logger.warning("geocoder failed for an address: %s", exc)
         return None

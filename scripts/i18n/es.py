@@ -424,4 +424,28 @@ ES = {
         "Esta oficina recibe mensajes por el sistema oficial del Congreso, al que este sitio no está conectado. "
         "Copia tu mensaje, abre su sitio web, busca la página de contacto, pégalo y luego avísanos que lo enviaste.",
     "Open their website": "Abrir su sitio web",
+    # issue 18: district data per Congress, split ZIPs ranked, the switchboard for members without a phone
+    "You will reach the Capitol switchboard. Ask the operator for the office of %(name)s.":
+        "Te contestará la central telefónica del Capitolio. Pide al operador la oficina de %(name)s.",
+    "Capitol switchboard: ask the operator for the office of %(name)s.":
+        "Central telefónica del Capitolio: pide al operador la oficina de %(name)s.",
+    "Most of ZIP %(zip)s is in %(seat)s; the candidates are listed from the largest part down.":
+        "La mayor parte del código postal %(zip)s está en %(seat)s; los candidatos aparecen de la parte más grande "
+        "a la más pequeña.",
+    "The new district map for %(states)s is not loaded yet, so we cannot tell your House member from your ZIP "
+    "code. Add your street address.":
+        "El nuevo mapa de distritos de %(states)s aún no está cargado, así que no podemos saber quién te representa "
+        "en la Cámara por tu código postal. Agrega tu dirección.",
+    # issue 18: the organizer's pre-flight check page
+    "Pre-flight check: %(title)s": "Verificación previa: %(title)s",
+    "%(rows)s targets and seats for the %(congress)sth Congress; %(problems)s with problems.":
+        "%(rows)s destinatarios y escaños del %(congress)s.º Congreso; %(problems)s con problemas.",
+    "Show all": "Mostrar todo",
+    "Show problems only": "Mostrar solo los problemas",
+    "Dashboard": "Panel",
+    "Campaign line": "Línea de la campaña",
+    "Data source": "Fuente de los datos",
+    "Data date": "Fecha de los datos",
+    "Problems": "Problemas",
+    "Pre-flight check": "Verificación previa",
 }

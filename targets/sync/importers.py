@@ -11,13 +11,15 @@ from datetime import date
 import yaml
 from django.utils import timezone
 
-from targets.models import DistrictOffice, Target, TargetRole, ZipCentroid, ZipDistrict
+from targets.models import DistrictOffice, Target, TargetRole, ZipCentroid
+from targets.sync.guards import refuse_shrink
 from targets.sync.phones import to_e164
 from targets.sync.upsert import Counts, replace_set, upsert
 
 TERRITORIES = {"AS", "GU", "MP", "VI"}
 ROW_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError)
 SENATE_CHAIRS = {"chair", "chairman", "chairwoman"}
+STALE_AFTER_DAYS = 90  # a fixed number nobody has checked for this long is flagged
 
 try:  # the C loader reads the 1 MB legislators file several times faster
     YamlLoader = yaml.CSafeLoader
@@ -74,9 +76,9 @@ def import_legislators(text: str, counts: Counts) -> Roles:
             if _is_current(role, today):
                 path = f"leadership:{role.get('chamber', term['type'])}:{slug(role['title'])}"
                 leadership[(target.pk, path)] = (role["title"], None)
+    # a truncated file must not retire most of Congress (the transaction undoes this run's writes)
+    refuse_shrink("members", len(seen), Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).count())
     gone = Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).exclude(key__in=seen)
-    if gone.count() > len(seen):  # a truncated file must not retire most of Congress
-        raise ValueError(f"only {len(seen)} valid members in the file; refusing to retire {gone.count()}")
     counts.retired += gone.update(is_active=False, retired_at=timezone.now())
     return leadership
 
@@ -114,6 +116,8 @@ def _import_person(person: dict, counts: Counts) -> tuple[Target, dict]:
 
 def committee_roles(membership_text: str, committees_text: str) -> Roles:
     membership = load_yaml(membership_text)
+    if not isinstance(membership, dict):
+        raise ValueError("the committee membership file holds no mapping of committees to seats")
     committees = load_yaml(committees_text) or []
     names: dict[str, str] = {}
     for committee in committees:
@@ -136,6 +140,7 @@ def committee_roles(membership_text: str, committees_text: str) -> Roles:
 
 def import_committee_roles(membership_text: str, committees_text: str, counts: Counts) -> Roles:
     roles = committee_roles(membership_text, committees_text)
+    refuse_shrink("committee seats", len(roles), TargetRole.objects.filter(role__startswith="committee:").count())
     counts.notes.append(f"{len(roles)} committee seats found (written in the roles step)")
     return roles
 
@@ -173,34 +178,10 @@ def import_district_offices(text: str, counts: Counts) -> None:
                 )
         except ROW_ERRORS as exc:
             counts.skip(f"entry {number} ({_bioguide(person)})", exc)
+    refuse_shrink("district offices", len(wanted), DistrictOffice.objects.count())
     replace_set(DistrictOffice, key_fields=("office_id",),
                 value_fields=("target_id", "address", "city", "state", "zip_code", "phone", "latitude", "longitude"),
                 wanted=wanted, counts=counts)
-
-
-def import_zip_districts(text: str, territories_text: str | None, counts: Counts) -> None:
-    wanted: dict[tuple, tuple] = {}
-    for key in _zip_rows(text, counts, "zccd.csv"):
-        wanted[key] = ()
-    for key in _zip_rows(territories_text or "", counts, "territories supplement"):
-        if key[1] in TERRITORIES:
-            wanted[key] = ()
-    if len(wanted) < 100:
-        raise ValueError(f"the ZIP-to-district file has only {len(wanted)} rows; refusing to replace the table")
-    replace_set(ZipDistrict, key_fields=("zcta", "state", "district"), value_fields=(), wanted=wanted, counts=counts)
-
-
-def _zip_rows(text: str, counts: Counts, name: str):
-    reader = csv.DictReader(io.StringIO(text))
-    for row in reader:
-        try:
-            zcta, state, district = row["zcta"].strip(), row["state_abbr"].strip(), int(row["cd"])
-            if not (zcta.isdigit() and len(zcta) <= 5 and len(state) == 2 and 0 <= district <= 99):
-                raise ValueError(f"not a ZCTA/state/district: {zcta!r} {state!r} {district!r}")
-        except ROW_ERRORS as exc:
-            counts.skip(f"{name} line {reader.line_num}", exc)
-            continue
-        yield zcta.zfill(5), state, district
 
 
 def import_zip_centroids(text: str, counts: Counts) -> None:
@@ -223,19 +204,21 @@ def import_zip_centroids(text: str, counts: Counts) -> None:
 def import_fixed_targets(text: str, counts: Counts) -> Roles:
     """Executive offices and the switchboard become targets; leadership and committee chairs become roles."""
     data = load_yaml(text) or {}
+    today = timezone.now().date()
     for section, kind in (("executive", Target.Kind.EXECUTIVE), ("congress_general", Target.Kind.OTHER)):
         for entry in data.get(section, []):
             phone = to_e164(entry.get("phone"))
             url = entry.get("url") or entry.get("contact_page") or ""
             if not phone and not url:
                 continue
-            name = entry["name"]
+            dates = _entry_dates(entry, data)
             upsert(Target, {"key": entry["id"]}, {
-                "kind": kind, "name": name, "title": "", "chamber": "", "state": "", "district": None,
+                "kind": kind, "name": entry["name"], "title": "", "chamber": "", "state": "", "district": None,
                 "party": "", "phone": phone, "address": entry.get("mailing_address", "") or "", "url": url,
                 "contact_form": entry.get("url", "") if not phone else "", "email": entry.get("email", "") or "",
-                "is_active": True, "retired_at": None, "source": str(entry.get("source", ""))[:500],
+                "is_active": True, "retired_at": None, "source": str(entry.get("source", ""))[:500], **dates,
             }, counts)
+            _warn_if_stale(entry, dates, today, counts)
     members = dict(Target.objects.filter(kind=Target.Kind.MEMBER, is_active=True).values_list("key", "pk"))
     roles: Roles = {}
     for leader in data.get("congressional_leadership", []):
@@ -256,3 +239,23 @@ def import_fixed_targets(text: str, counts: Counts) -> Roles:
             roles[(target_id, f"committee:{committee['committee_id']}:{kind}")] = (
                 f"{title}, {committee['name']}"[:300], rank)
     return roles
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _entry_dates(entry: dict, data: dict) -> dict:
+    """An entry's `valid_until` and `verified_on`, or the file's own top-level ones."""
+    return {name: _as_date(entry.get(name, data.get(name))) for name in ("valid_until", "verified_on")}
+
+
+def _warn_if_stale(entry: dict, dates: dict, today: date, counts: Counts) -> None:
+    if dates["valid_until"] and dates["valid_until"] < today:
+        counts.notes.append(f"WARNING: fixed target {entry['id']} was valid until {dates['valid_until']}; "
+                            "check it and update fixed_targets.yaml")
+    if dates["verified_on"] is None or (today - dates["verified_on"]).days > STALE_AFTER_DAYS:
+        counts.notes.append(f"WARNING: fixed target {entry['id']} not verified in the last {STALE_AFTER_DAYS} "
+                            f"days (verified_on: {dates['verified_on'] or 'never'})")

@@ -73,3 +73,16 @@ def write_data_dir(root: Path, *, people=None, zccd=ZCCD) -> Path:
                         "leaders": [{"bioguide": "G000599", "name": "Daniel Goldman", "committee_title": "Chair"}]}],
     }))
     return root
+
+
+# The 120th Congress's plan as build_zip_districts writes it: 10001 lies wholly in NY-12, 43125 is split with
+# most of it in OH-15; Vermont's plan is not in the file (not loaded). CA filler keeps the file plausible.
+PLAN_120 = ("state_fips,state_abbr,zcta,cd,share\n36,NY,10001,12,1.0000\n39,OH,43125,15,0.7200\n"
+            "39,OH,43125,3,0.2800\n06,CA,96001,1,1.0000\n" + "".join(f"06,CA,9{i:04d},2,1.0000\n" for i in range(200)))
+
+
+def write_plan(root: Path, congress: int = 120, text: str = PLAN_120) -> Path:
+    plans = root / "zip-district" / "plans"
+    plans.mkdir(parents=True, exist_ok=True)
+    (plans / f"cd{congress}.csv").write_text(text)
+    return root

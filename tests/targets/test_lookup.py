@@ -53,7 +53,7 @@ def test_at_large_territory_and_vacant_seats(client, targets):
     assert [(m["title"], m["district"]) for m in vermont["members"]] == [("Representative", 0)]
     assert vermont["districts"][0]["label"] == "VT-AL"
     assert [m["title"] for m in guam["members"]] == ["Delegate"]
-    assert vacant["vacancies"] == [{"state": "CA", "district": 2, "label": "CA-2"}]
+    assert vacant["vacancies"] == [{"state": "CA", "district": 2, "label": "CA-2", "share": None}]
 
 
 @pytest.mark.parametrize("zip_code,status,code", [("", 400, "invalid"), ("123", 400, "invalid"),

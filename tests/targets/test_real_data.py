@@ -1,6 +1,7 @@
 """The real shared/data files, when this checkout sits beside them: everything loads and every ZIP resolves."""
 
 import csv
+import os
 import time
 from collections import defaultdict
 from io import StringIO
@@ -13,7 +14,7 @@ from django.db.models import Count
 from targets.lookup import lookup
 from targets.models import Target, ZipDistrict
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(os.environ.get("SHARED_DATA_DIR") or Path(__file__).resolve().parents[3] / "shared" / "data")
 VACANT_IN_SNAPSHOT = {("CA", 14), ("FL", 20), ("GA", 13), ("TX", 23)}  # per shared/data/README.md
 
 pytestmark = [pytest.mark.django_db, pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not here")]
