@@ -53,7 +53,7 @@ def _limit(scope: str, ip: str | None, count: int) -> None:
 def host_event(*, campaign: Campaign, title: str, description: str, host_name: str, host_email: str,
                organization: str, is_online: bool, online_url: str, starts_at: dt.datetime,
                ends_at: dt.datetime | None, time_zone: str, ice_location: IceLocation | None, address: str,
-               zip_code: str, capacity: int | None, ip_address: str | None = None) -> Event:
+               zip_code: str, capacity: int | None, ip_address: str | None = None, language: str = "en") -> Event:
     """Record a proposed event; it waits for an organizer's approval. The host gets a "received" email."""
     if starts_at <= timezone.now():
         raise EventRefused("past", _("Pick a date and time in the future."), field="starts_at")
@@ -82,7 +82,7 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
             organization=organization, is_online=is_online, online_url=online_url if is_online else "",
             starts_at=starts_at, ends_at=ends_at, time_zone=time_zone, ice_location=ice_location,
             address="" if is_online else address, zip_code="" if is_online else zip_code, latitude=latitude,
-            longitude=longitude, capacity=capacity, host_ip=ip_address or None)
+            longitude=longitude, capacity=capacity, host_ip=ip_address or None, language=language[:5])
         enqueue_on_commit(send_host_email, event.pk, "received")
     return event
 
@@ -140,7 +140,8 @@ def locations_near(*, zip_code: str, limit: int = 15) -> list[tuple[IceLocation,
     return ranked[:limit]
 
 
-def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address: str | None = None) -> Rsvp:
+def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address: str | None = None,
+         language: str = "en") -> Rsvp:
     from advocacy.events.tasks import send_rsvp_confirmation
 
     if event.status != Event.Status.APPROVED:
@@ -154,7 +155,8 @@ def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address:
             locked = Event.objects.select_for_update().get(pk=event.pk)
             if locked.capacity is not None and locked.rsvps.count() >= locked.capacity:
                 raise EventRefused("full", _("Sorry, this event is full."), status=409)
-            created = Rsvp.objects.create(event=locked, name=name.strip()[:100], email=email, zip_code=zip_code[:5])
+            created = Rsvp.objects.create(event=locked, name=name.strip()[:100], email=email, zip_code=zip_code[:5],
+                                          language=language[:5])
             enqueue_on_commit(send_rsvp_confirmation, created.pk)
     except IntegrityError as exc:
         raise EventRefused("duplicate", _("You have already RSVPed to this event with that email."), status=409,
