@@ -29,6 +29,10 @@ LEADERSHIP = {
     "house majority leader": lambda: gettext("House Majority Leader"),
     "house minority leader": lambda: gettext("House Minority Leader"),
     "majority whip": lambda: gettext("Majority Whip"),
+    "house majority whip": lambda: gettext("House Majority Whip"),
+    "house minority whip": lambda: gettext("House Minority Whip"),
+    "senate majority whip": lambda: gettext("Senate Majority Whip"),
+    "senate minority whip": lambda: gettext("Senate Minority Whip"),
     "minority whip": lambda: gettext("Minority Whip"),
     "president pro tempore": lambda: gettext("President pro tempore"),
 }
