@@ -15,10 +15,12 @@ ABBREVIATIONS = {"CTR", "DR", "RD", "ST", "BLVD", "HWY", "PKWY", "CT", "LN", "FW
                  "MT", "FT", "CR", "TPKE", "JCT"}
 SMALL_WORDS = {"OF", "THE", "AND", "FOR", "AT", "IN", "ON", "DE", "DEL", "LA"}
 VOWELS = set("AEIOUY")
-WORD = re.compile(r"[A-Z][A-Z'.]*")
+WORD = re.compile(r"[0-9]*[A-Z][A-Z'.]*")
 
 
 def _clean_word(word: str, *, first: bool, in_parens: bool, after_comma_at_end: bool) -> str:
+    if word[0].isdigit():  # "29TH" → "29th"
+        return word.lower()
     bare = word.strip(".'")
     if after_comma_at_end and len(bare) == 2:  # a trailing state code: "…, MT"
         return word

@@ -61,16 +61,7 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
         raise EventRefused("invalid", _("The event must end after it starts."), field="ends_at")
     latitude = longitude = None
     if not is_online:
-        if ice_location is not None:
-            latitude, longitude = ice_location.latitude, ice_location.longitude
-            zip_code = zip_code or ice_location.zip_code[:5]
-            address = address or f"{ice_location.address}, {ice_location.city}, {ice_location.state}"
-        elif not address:
-            raise EventRefused("invalid", _("Choose an ICE location or give an address."), field="address")
-        point = centroid(zip_code)
-        latitude = latitude if latitude is not None else point.latitude
-        longitude = longitude if longitude is not None else point.longitude
-        zip_code = point.zcta
+        latitude, longitude, address, zip_code = _place(ice_location, address, zip_code)
     elif not online_url:
         raise EventRefused("invalid", _("Give the link people use to join online."), field="online_url")
     _limit("events-host", ip_address, settings.EVENTS_PER_IP_PER_HOUR)
@@ -85,6 +76,19 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
             longitude=longitude, capacity=capacity, host_ip=ip_address or None, language=language[:5])
         enqueue_on_commit(send_host_email, event.pk, "received")
     return event
+
+
+def _place(ice_location: IceLocation | None, address: str, zip_code: str) -> tuple[float, float, str, str]:
+    """Where an in-person event is: an ICE site (its own coordinates) or an address placed by its ZIP code."""
+    if ice_location is not None:
+        zip_code = zip_code or ice_location.zip_code[:5]
+        address = address or f"{ice_location.address}, {ice_location.city}, {ice_location.state}"
+        if ice_location.latitude is not None and ice_location.longitude is not None and zip_code:
+            return ice_location.latitude, ice_location.longitude, address, zip_code[:5]
+    elif not address:
+        raise EventRefused("invalid", _("Choose an ICE location or give an address."), field="address")
+    point = centroid(zip_code)
+    return point.latitude, point.longitude, address, point.zcta
 
 
 def approve_event(*, event: Event) -> bool:
