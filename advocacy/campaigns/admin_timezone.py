@@ -41,4 +41,7 @@ class LocalTimeZoneAdminMixin(admin.ModelAdmin):
         zone = self._zone_for(request, object_id)
         extra_context = {**(extra_context or {}), "subtitle": f"Dates and times in {zone}" if zone else None}
         with timezone.override(zone):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()  # a TemplateResponse renders lazily: do it while the zone is active
+            return response
