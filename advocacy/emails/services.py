@@ -74,7 +74,7 @@ def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: d
                          language=language, supporter=supporter)
         if channel is None or text is None:
             continue
-        messages.append({"target": entry.target, "channel": channel[0], "address": channel[1],
+        messages.append({"target": entry.target, "reason": entry.reason, "channel": channel[0], "address": channel[1],
                          "subject": one_line(text.subject, 200), "body": _with_note(text.body, note)})
     return messages
 

@@ -448,4 +448,11 @@ ES = {
     "Cancel the event": "Cancelar el evento",
     "Everyone who RSVPed gets an email saying it is cancelled. This cannot be undone.":
         "Todas las personas apuntadas recibirán un correo diciendo que está cancelado. No se puede deshacer.",
+    "Waiting for confirmation": "Esperando confirmación",
+    "Sent": "Enviado",
+    "Delivered": "Entregado",
+    "Bounced": "Rebotado",
+    "Marked as spam": "Marcado como spam",
+    "Waiting for you to use the form": "Esperando a que uses el formulario",
+    "Sent through the web form": "Enviado por el formulario web",
 }
