@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from advocacy.delivery import enqueue_on_commit
 from advocacy.events.models import AttendeeDelivery, AttendeeMessage, Event
-from advocacy.events.services import EventRefused, centroid
+from advocacy.events.services import EventRefused, centroid, change_status_once
 
 EDITABLE = ("title", "description", "starts_at", "ends_at", "time_zone", "address", "online_url", "capacity")
 
@@ -56,13 +56,10 @@ def _notify_attendees(event: Event, kind: str, body: str) -> AttendeeMessage:
 def cancel_event(*, event: Event, note: str = "") -> bool:
     """Cancel the event and email everyone who RSVPed, once. False when it was already cancelled."""
     with transaction.atomic():
-        locked = Event.objects.select_for_update().get(pk=event.pk)
-        if locked.status == Event.Status.CANCELLED:
-            return False
-        locked.status, locked.cancelled_at = Event.Status.CANCELLED, timezone.now()
-        locked.save(update_fields=["status", "cancelled_at"])
-        _notify_attendees(locked, AttendeeMessage.Kind.CANCELLED, note.strip())
-    return True
+        cancelled = change_status_once(event=event, status=Event.Status.CANCELLED, stamp="cancelled_at")
+        if cancelled is not None:
+            _notify_attendees(cancelled, AttendeeMessage.Kind.CANCELLED, note.strip())
+    return cancelled is not None
 
 
 def message_attendees(*, event: Event, body: str) -> AttendeeMessage:

@@ -31,28 +31,32 @@ def manage(request, token):
     return _render(request, _event(token))
 
 
-def _refusal_to_form(form, exc: EventRefused) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+def _submit(request, event: Event, form, *, form_name: str, action, success: str):
+    """Run `action(cleaned_data)` for a valid form; a refusal becomes a form error on the page again."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except EventRefused as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, success)
+            return redirect("events:manage", token=event.manage_token)
+    return _render(request, event, **{form_name: form}, status=400)
+
+
+def _update(event: Event, form: EditEventForm, data: dict) -> None:
+    starts, ends = form.times()
+    hosting.update_event(event=event, title=data["title"], description=data["description"], starts_at=starts,
+                         ends_at=ends, time_zone=data["time_zone"], address=data["address"], zip_code=data["zip"],
+                         online_url=data["online_url"], capacity=data["capacity"])
 
 
 @require_POST
 def edit(request, token):
     event = _event(token)
     form = EditEventForm(request.POST)
-    if form.is_valid():
-        starts, ends = form.times()
-        data = form.cleaned_data
-        try:
-            hosting.update_event(event=event, title=data["title"], description=data["description"],
-                                 starts_at=starts, ends_at=ends, time_zone=data["time_zone"],
-                                 address=data["address"], zip_code=data["zip"], online_url=data["online_url"],
-                                 capacity=data["capacity"])
-        except EventRefused as exc:
-            _refusal_to_form(form, exc)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect("events:manage", token=token)
-    return _render(request, event, edit_form=form, status=400)
+    return _submit(request, event, form, form_name="edit_form", action=lambda data: _update(event, form, data),
+                   success=_("Your changes are saved."))
 
 
 @require_POST
@@ -68,16 +72,9 @@ def cancel(request, token):
 @require_POST
 def message(request, token):
     event = _event(token)
-    form = AttendeeMessageForm(request.POST)
-    if form.is_valid():
-        try:
-            hosting.message_attendees(event=event, body=form.cleaned_data["body"])
-        except EventRefused as exc:
-            _refusal_to_form(form, exc)
-        else:
-            messages.success(request, _("Your message is on its way to everyone coming."))
-            return redirect("events:manage", token=token)
-    return _render(request, event, message_form=form, status=400)
+    return _submit(request, event, AttendeeMessageForm(request.POST), form_name="message_form",
+                   action=lambda data: hosting.message_attendees(event=event, body=data["body"]),
+                   success=_("Your message is on its way to everyone coming."))
 
 
 @require_GET

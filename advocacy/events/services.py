@@ -91,17 +91,28 @@ def _place(ice_location: IceLocation | None, address: str, zip_code: str) -> tup
     return point.latitude, point.longitude, address, point.zcta
 
 
+def change_status_once(*, event: Event, status: str, stamp: str) -> Event | None:
+    """Lock the event and move it to `status`, stamping `stamp`; None when it was already there.
+
+    Call inside transaction.atomic(), then enqueue what follows with enqueue_on_commit.
+    """
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.status == status:
+        return None
+    locked.status = status
+    setattr(locked, stamp, timezone.now())
+    locked.save(update_fields=["status", stamp])
+    return locked
+
+
 def approve_event(*, event: Event) -> bool:
     from advocacy.events.tasks import send_host_email
 
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=event.pk)
-        if event.status == Event.Status.APPROVED:
-            return False
-        event.status, event.approved_at = Event.Status.APPROVED, timezone.now()
-        event.save(update_fields=["status", "approved_at"])
-        enqueue_on_commit(send_host_email, event.pk, "approved")
-    return True
+        approved = change_status_once(event=event, status=Event.Status.APPROVED, stamp="approved_at")
+        if approved is not None:
+            enqueue_on_commit(send_host_email, approved.pk, "approved")
+    return approved is not None
 
 
 def reject_event(*, event: Event) -> None:

@@ -42,55 +42,50 @@ def _send(*, kind: str, event: Event, to: str, language: str, context: dict, att
     send_message(message)
 
 
-@shared_task(bind=True, name="advocacy.events.tasks.send_host_email", acks_late=True, max_retries=8)
-def send_host_email(self, event_id: int, kind: str) -> str:
-    field = HOST_EMAILS[kind]
+def _deliver_once(task, model, pk, *, stamp: str, send) -> str:
+    """Lock the row, send unless `stamp` is already set, set it in the same transaction; retry transient errors."""
     try:
         with transaction.atomic():
-            event = claim_row(Event, event_id, ready=lambda e: getattr(e, field) is None)
-            if event is None:
+            row = claim_row(model, pk, ready=lambda r: getattr(r, stamp) is None)
+            if row is None:
                 return "nothing to do"
-            manage = f"{settings.PUBLIC_BASE_URL}/events/manage/{event.manage_token}/"
-            _send(kind=kind, event=event, to=event.host_email, language=event.language,
-                  context={"manage_url": manage})
-            setattr(event, field, timezone.now())
-            event.save(update_fields=[field])
+            send(row)
+            setattr(row, stamp, timezone.now())
+            row.save(update_fields=[stamp])
     except TransientDeliveryError as exc:
-        retry_transient(self, exc)
+        retry_transient(task, exc)
         return "retrying"
     return "sent"
+
+
+def _host_sender(kind: str):
+    def send(event: Event) -> None:
+        manage = f"{settings.PUBLIC_BASE_URL}/events/manage/{event.manage_token}/"
+        _send(kind=kind, event=event, to=event.host_email, language=event.language, context={"manage_url": manage})
+    return send
+
+
+def _send_rsvp(rsvp: Rsvp) -> None:
+    _send(kind="rsvp", event=rsvp.event, to=rsvp.email, language=rsvp.language, context={"rsvp": rsvp},
+          attach_ics=True)
+
+
+def _send_attendee_copy(delivery: AttendeeDelivery) -> None:
+    rsvp, message = delivery.rsvp, delivery.message
+    _send(kind=message.kind, event=message.event, to=rsvp.email, language=rsvp.language,
+          context={"rsvp": rsvp, "message": message})
+
+
+@shared_task(bind=True, name="advocacy.events.tasks.send_host_email", acks_late=True, max_retries=8)
+def send_host_email(self, event_id: int, kind: str) -> str:
+    return _deliver_once(self, Event, event_id, stamp=HOST_EMAILS[kind], send=_host_sender(kind))
 
 
 @shared_task(bind=True, name="advocacy.events.tasks.send_rsvp_confirmation", acks_late=True, max_retries=8)
 def send_rsvp_confirmation(self, rsvp_id: int) -> str:
-    try:
-        with transaction.atomic():
-            rsvp = claim_row(Rsvp, rsvp_id, ready=lambda r: r.confirmation_sent_at is None)
-            if rsvp is None:
-                return "nothing to do"
-            _send(kind="rsvp", event=rsvp.event, to=rsvp.email, language=rsvp.language, context={"rsvp": rsvp},
-                  attach_ics=True)
-            rsvp.confirmation_sent_at = timezone.now()
-            rsvp.save(update_fields=["confirmation_sent_at"])
-    except TransientDeliveryError as exc:
-        retry_transient(self, exc)
-        return "retrying"
-    return "sent"
+    return _deliver_once(self, Rsvp, rsvp_id, stamp="confirmation_sent_at", send=_send_rsvp)
 
 
 @shared_task(bind=True, name="advocacy.events.tasks.send_attendee_message", acks_late=True, max_retries=8)
 def send_attendee_message(self, delivery_id: int) -> str:
-    try:
-        with transaction.atomic():
-            delivery = claim_row(AttendeeDelivery, delivery_id, ready=lambda d: d.sent_at is None)
-            if delivery is None:
-                return "nothing to do"
-            rsvp, message = delivery.rsvp, delivery.message
-            _send(kind=message.kind, event=message.event, to=rsvp.email, language=rsvp.language,
-                  context={"rsvp": rsvp, "message": message})
-            delivery.sent_at = timezone.now()
-            delivery.save(update_fields=["sent_at"])
-    except TransientDeliveryError as exc:
-        retry_transient(self, exc)
-        return "retrying"
-    return "sent"
+    return _deliver_once(self, AttendeeDelivery, delivery_id, stamp="sent_at", send=_send_attendee_copy)
