@@ -156,3 +156,25 @@ def test_an_organizer_enters_the_window_in_the_campaigns_time_zone(live_server, 
     campaign.refresh_from_db()
     assert campaign.window_end.astimezone(pacific).replace(tzinfo=None) == (
         now - dt.timedelta(minutes=1)).replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_lookup_and_event_pages_pass_axe_on_a_phone(demo, campaign, browser_page, screenshot, language):
+    ZipCentroid.objects.update_or_create(zcta="10001", defaults={"latitude": 40.750742, "longitude": -73.996530})
+    site = IceLocation.objects.create(key="ero-nyc", kind="field_office", name="NEW YORK CITY FIELD OFFICE",
+                                      address="26 FEDERAL PLAZA", city="NEW YORK", state="NY", zip_code="10278",
+                                      latitude=40.71, longitude=-74.0)
+    event = Event.objects.create(campaign=campaign, title="Vigil", description="Candles.", host_name="Rosa",
+                                 host_email="rosa@example.org", starts_at=timezone.now() + dt.timedelta(days=2),
+                                 status="approved", ice_location=site, zip_code="10278", latitude=40.71,
+                                 longitude=-74.0, capacity=1)
+    event.rsvps.create(name="Ana", email="ana@example.org")
+    page = browser_page("phone", language)
+    for name, path in (("lookup", "/lookup/?zip=10001"), ("events", f"/c/{campaign.slug}/events/?zip=10001"),
+                       ("event-full", f"/c/{campaign.slug}/events/{event.pk}/")):
+        page.goto(demo + path)
+        assert axe_violations(page) == [], name
+        screenshot(page, f"ux-{name}-{language}")
+    assert page.locator(".event-full").is_visible() and page.locator(".rsvp-form").count() == 0
+    assert ("26 Federal Plaza, New York, NY 10278" if language == "en" else "26 Federal Plaza") in page.inner_text(
+        "main")

@@ -90,3 +90,11 @@ def test_the_livestream_link_of_the_demo_points_to_an_anchor_on_the_page(client,
         assert f'id="{anchor}"' in page
     spanish = client.get("/c/day-of-action/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert '#schedule">Ver</a>' in spanish and '#share">Mensajes de ejemplo</a>' in spanish
+
+
+def test_the_lookup_page_gives_each_member_a_reason(client, targets):
+    page = client.get("/lookup/", {"zip": "10001"}).content.decode()
+    spanish = client.get("/lookup/", {"zip": "10001"}, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert page.count("One of your two senators") == 2 and page.count("One of the House members for your ZIP") == 2
+    assert "Senador/a Charles Schumer" in spanish and spanish.count("Uno de tus dos senadores") == 2
