@@ -73,6 +73,8 @@ def test_a_full_event_says_full_instead_of_the_form(client, campaign, listed):
     page = client.get(f"/c/{campaign.slug}/events/{listed.pk}/").content.decode()
 
     assert "This event is full." in page and 'class="card stack rsvp-form"' not in page
+    body = client.get(f"/api/v1/campaigns/{campaign.slug}/events", {"zip": "10001"}).json()
+    assert body["events"][0]["full"] is True and body["events"][0]["address"] == "970 Broad St, Newark, NJ 07102"
 
 
 def test_the_honeypot_is_out_of_the_tab_order(client, campaign, listed, places):  # noqa: F811
