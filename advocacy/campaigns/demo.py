@@ -107,11 +107,8 @@ def ensure_demo_campaign(*, day: dt.date, base_url: str, reset: bool = False) ->
     return campaign, True, warnings
 
 
-@transaction.atomic
-def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[str]]:
-    """Create or overwrite the demo campaign for `day`. Returns it and warnings about targets not yet synced."""
-    warnings: list[str] = []
-    campaign, _ = Campaign.objects.update_or_create(slug=SLUG, defaults={
+def _campaign_fields(day: dt.date, base_url: str) -> dict:
+    return {
         "title": "Communities Not Cages: National Day of Action",
         "title_es": "Comunidades, no jaulas: Jornada Nacional de Acción",
         "summary": "Today we flood the phones and inboxes of the people who fund and run immigration detention. "
@@ -138,11 +135,12 @@ def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[s
                           f"{base_url}/c/{SLUG}/events/",
         "closed_message_es": "La jornada de acción terminó. ¡Gracias! Busca una acción local cerca de ti: "
                              f"{base_url}/c/{SLUG}/events/",
-    })
-    campaign.demands.all().delete()
-    Demand.objects.bulk_create(Demand(campaign=campaign, position=i, text=en, text_es=es)
-                               for i, (en, es) in enumerate(DEMANDS))
-    campaign.target_lines.all().delete()
+    }
+
+
+def _target_lines(campaign: Campaign) -> list[str]:
+    """The demo's whom, in order; returns warnings about fixed targets not yet synced."""
+    warnings: list[str] = []
     lines = [CampaignTarget(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE),
              CampaignTarget(campaign=campaign, position=1, source=CampaignTarget.Source.OWN_SENATORS)]
     for key, (reason, reason_es) in FIXED_TARGET_KEYS.items():
@@ -155,13 +153,11 @@ def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[s
     lines += [CampaignTarget(campaign=campaign, position=len(lines) + i, source=CampaignTarget.Source.ROLE, role=role)
               for i, role in enumerate(ROLE_LINES)]
     CampaignTarget.objects.bulk_create(lines)
-    campaign.message_templates.all().delete()
-    for kind, (appeal, appeal_es) in APPEALS.items():
-        MessageTemplate.objects.create(
-            campaign=campaign, target_kind=kind, subject=MEMBER_SUBJECT, subject_es=MEMBER_SUBJECT_ES,
-            body=BODY.replace("{{ appeal }}", appeal), body_es=BODY_ES.replace("{{ appeal }}", appeal_es))
-    campaign.schedule.all().delete()
-    ScheduleItem.objects.bulk_create([
+    return warnings
+
+
+def _schedule(campaign: Campaign, day: dt.date, base_url: str) -> list[ScheduleItem]:
+    return [
         ScheduleItem(campaign=campaign, title="National livestream", title_es="Transmisión nacional en vivo",
                      description="Hear from people who survived detention and the organizers fighting to end it.",
                      description_es="Escucha a personas que sobrevivieron la detención y a quienes luchan por "
@@ -179,7 +175,25 @@ def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[s
                      description_es="Publica los mensajes de ejemplo y etiqueta a tus representantes.",
                      starts_at=_at(day, 14), ends_at=_at(day, 15), url=f"{base_url}/c/{SLUG}/#share",
                      link_label="Sample posts", link_label_es="Mensajes de ejemplo"),
-    ])
+    ]
+
+
+@transaction.atomic
+def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[str]]:
+    """Create or overwrite the demo campaign for `day`. Returns it and warnings about targets not yet synced."""
+    campaign, _ = Campaign.objects.update_or_create(slug=SLUG, defaults=_campaign_fields(day, base_url))
+    campaign.demands.all().delete()
+    Demand.objects.bulk_create(Demand(campaign=campaign, position=i, text=en, text_es=es)
+                               for i, (en, es) in enumerate(DEMANDS))
+    campaign.target_lines.all().delete()
+    warnings = _target_lines(campaign)
+    campaign.message_templates.all().delete()
+    for kind, (appeal, appeal_es) in APPEALS.items():
+        MessageTemplate.objects.create(
+            campaign=campaign, target_kind=kind, subject=MEMBER_SUBJECT, subject_es=MEMBER_SUBJECT_ES,
+            body=BODY.replace("{{ appeal }}", appeal), body_es=BODY_ES.replace("{{ appeal }}", appeal_es))
+    campaign.schedule.all().delete()
+    ScheduleItem.objects.bulk_create(_schedule(campaign, day, base_url))
     campaign.sample_posts.all().delete()
     page = f"{base_url}/c/{SLUG}/"
     SamplePost.objects.bulk_create(SamplePost(campaign=campaign, position=i, text=en.format(url=page),
