@@ -135,3 +135,15 @@ def test_a_spanish_host_and_attendee_get_spanish_emails(client, campaign, places
     assert "Gracias por organizar «Vigil»" in mail.outbox[-1].body
     page = client.get(f"/c/{campaign.slug}/events/", {"zip": "10001"}, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert ">25 millas<" in page and ">25 miles<" not in page
+
+
+def test_the_admin_shows_and_takes_event_times_in_the_events_own_time_zone(client, campaign, admin_user):
+    client.force_login(admin_user)
+    starts = dt.datetime(2031, 5, 6, 22, 0, tzinfo=dt.UTC)  # 5 PM in Chicago (CDT)
+    event = approved(campaign, time_zone="America/Chicago", starts_at=starts)
+
+    listing = client.get("/admin/events/event/").content.decode()
+    change = client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+
+    assert "May 6, 2031, 5 p.m. CDT" in listing
+    assert 'name="starts_at_1" value="17:00:00"' in change
