@@ -90,7 +90,8 @@ def targets(tmp_path, db):
 @pytest.fixture
 def campaign(targets):
     campaign = Campaign.objects.create(slug="detention", title="Communities Not Cages", phone_number="+12025550100",
-                                       call_intro="Thanks for calling.", call_script="Please cut ICE's budget.",
+                                       is_published=True, call_intro="Thanks for calling.",
+                                       call_script="Please cut ICE's budget.",
                                        window_start=timezone.now() - dt.timedelta(hours=1),
                                        window_end=timezone.now() + dt.timedelta(hours=1))
     CampaignTarget.objects.create(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE)

@@ -31,6 +31,7 @@ SCHEMAS = {
         "sample_posts": {"type": "array", "items": {"type": "string"}}, "stats_url": {"type": "string"},
         "location": {"type": "object"},
         "targets": {"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/Target"}, {
-            "type": "object", "properties": {"template_kind": {"type": "string"}, "script": {"type": "string"}}}]}},
+            "type": "object", "properties": {"template_kind": {"type": "string"}, "reason": {"type": "string"},
+            "script": {"type": "string"}}}]}},
     }},
 }

@@ -12,7 +12,12 @@ from targets.models import Target
 
 SLUG = "day-of-action"
 EASTERN = zoneinfo.ZoneInfo("America/New_York")
-FIXED_TARGET_KEYS = ["dhs_main", "white_house_comments"]
+FIXED_TARGET_KEYS = {
+    "dhs_main": ("Runs ICE and CBP, which hold people in detention",
+                 "Dirige ICE y CBP, que mantienen a personas en detención"),
+    "white_house_comments": ("The President can stop detention expansion today",
+                             "El presidente puede detener hoy la expansión de la detención"),
+}
 ROLE_LINES = [
     "leadership:house:speaker-of-the-house",
     "leadership:senate:senate-majority-leader",
@@ -30,13 +35,13 @@ DEMANDS = [
 ]
 
 CALL_SCRIPT = (
-    "Hello, my name is {{ supporter.name|default:'a constituent' }}{% if supporter.zip_code %} and I live in ZIP code "
-    "{{ supporter.zip_code }}{% endif %}. I'm calling {{ target_name }} as part of today's day of action for "
+    "Hello{% if supporter.name %}, my name is {{ supporter.name }}{% endif %}{% if supporter.zip_code %}. I live in "
+    "ZIP code {{ supporter.zip_code }}{% endif %}. I'm calling {{ target_name }} as part of today's day of action for "
     "communities, not cages, with four demands: {% for demand in demands %}{{ demand }} {% endfor %}"
     "Families belong together in their communities, not locked in detention. Thank you."
 )
 CALL_SCRIPT_ES = (
-    "Hola, me llamo {{ supporter.name|default:'una persona constituyente' }}{% if supporter.zip_code %} y vivo en el "
+    "Hola{% if supporter.name %}, me llamo {{ supporter.name }}{% endif %}{% if supporter.zip_code %}. Vivo en el "
     "código postal {{ supporter.zip_code }}{% endif %}. Llamo a {{ target_name }} como parte de la jornada de acción "
     "por comunidades, no jaulas, con cuatro demandas: {% for demand in demands %}{{ demand }} {% endfor %}"
     "Las familias deben estar juntas en sus comunidades, no encerradas en detención. Gracias."
@@ -90,11 +95,20 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=EASTERN).astimezone(dt.UTC)
 
 
-@transaction.atomic
-def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[str]]:
-    """Create or refresh the demo campaign for `day`. Returns it and warnings about targets not yet synced."""
-    warnings: list[str] = []
-    campaign, _ = Campaign.objects.update_or_create(slug=SLUG, defaults={
+def ensure_demo_campaign(*, day: dt.date, base_url: str, reset: bool = False) -> tuple[Campaign, bool, list[str]]:
+    """The demo campaign: created when missing, rewritten only with `reset` (an organizer's edits survive).
+
+    Returns it, whether it was (re)written, and warnings about targets not yet synced.
+    """
+    existing = Campaign.objects.filter(slug=SLUG).first()
+    if existing is not None and not reset:
+        return existing, False, []
+    campaign, warnings = load_demo_campaign(day=day, base_url=base_url)
+    return campaign, True, warnings
+
+
+def _campaign_fields(day: dt.date, base_url: str) -> dict:
+    return {
         "title": "Communities Not Cages: National Day of Action",
         "title_es": "Comunidades, no jaulas: Jornada Nacional de Acción",
         "summary": "Today we flood the phones and inboxes of the people who fund and run immigration detention. "
@@ -121,48 +135,65 @@ def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[s
                           f"{base_url}/c/{SLUG}/events/",
         "closed_message_es": "La jornada de acción terminó. ¡Gracias! Busca una acción local cerca de ti: "
                              f"{base_url}/c/{SLUG}/events/",
-    })
-    campaign.demands.all().delete()
-    Demand.objects.bulk_create(Demand(campaign=campaign, position=i, text=en, text_es=es)
-                               for i, (en, es) in enumerate(DEMANDS))
-    campaign.target_lines.all().delete()
+    }
+
+
+def _target_lines(campaign: Campaign) -> list[str]:
+    """The demo's whom, in order; returns warnings about fixed targets not yet synced."""
+    warnings: list[str] = []
     lines = [CampaignTarget(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE),
              CampaignTarget(campaign=campaign, position=1, source=CampaignTarget.Source.OWN_SENATORS)]
-    for key in FIXED_TARGET_KEYS:
+    for key, (reason, reason_es) in FIXED_TARGET_KEYS.items():
         target = Target.objects.filter(key=key).first()
         if target is None:
             warnings.append(f"fixed target {key} is not in the database; run sync_targets first")
             continue
         lines.append(CampaignTarget(campaign=campaign, position=len(lines), source=CampaignTarget.Source.FIXED,
-                                    target=target))
+                                    target=target, reason=reason, reason_es=reason_es))
     lines += [CampaignTarget(campaign=campaign, position=len(lines) + i, source=CampaignTarget.Source.ROLE, role=role)
               for i, role in enumerate(ROLE_LINES)]
     CampaignTarget.objects.bulk_create(lines)
+    return warnings
+
+
+def _schedule(campaign: Campaign, day: dt.date, base_url: str) -> list[ScheduleItem]:
+    return [
+        ScheduleItem(campaign=campaign, title="National livestream", title_es="Transmisión nacional en vivo",
+                     description="Hear from people who survived detention and the organizers fighting to end it.",
+                     description_es="Escucha a personas que sobrevivieron la detención y a quienes luchan por "
+                                    "terminarla.",
+                     starts_at=_at(day, 11, 30), ends_at=_at(day, 12, 30), url=f"{base_url}/c/{SLUG}/#schedule",
+                     link_label="Watch", link_label_es="Ver"),
+        ScheduleItem(campaign=campaign, title="Digital action hour", title_es="Hora de acción digital",
+                     description="Everyone calls and emails at once. Use the form on this page.",
+                     description_es="Todos llamamos y escribimos a la vez. Usa el formulario de esta página.",
+                     starts_at=_at(day, 13), ends_at=_at(day, 14), url=f"{base_url}/c/{SLUG}/#act",
+                     link_label="Take action", link_label_es="Actuar"),
+        ScheduleItem(campaign=campaign, title="Twitter storm on #CommunitiesNotCages",
+                     title_es="Tormenta en Twitter con #CommunitiesNotCages",
+                     description="Post the sample messages below and tag your members of Congress.",
+                     description_es="Publica los mensajes de ejemplo y etiqueta a tus representantes.",
+                     starts_at=_at(day, 14), ends_at=_at(day, 15), url=f"{base_url}/c/{SLUG}/#share",
+                     link_label="Sample posts", link_label_es="Mensajes de ejemplo"),
+    ]
+
+
+@transaction.atomic
+def load_demo_campaign(*, day: dt.date, base_url: str) -> tuple[Campaign, list[str]]:
+    """Create or overwrite the demo campaign for `day`. Returns it and warnings about targets not yet synced."""
+    campaign, _ = Campaign.objects.update_or_create(slug=SLUG, defaults=_campaign_fields(day, base_url))
+    campaign.demands.all().delete()
+    Demand.objects.bulk_create(Demand(campaign=campaign, position=i, text=en, text_es=es)
+                               for i, (en, es) in enumerate(DEMANDS))
+    campaign.target_lines.all().delete()
+    warnings = _target_lines(campaign)
     campaign.message_templates.all().delete()
     for kind, (appeal, appeal_es) in APPEALS.items():
         MessageTemplate.objects.create(
             campaign=campaign, target_kind=kind, subject=MEMBER_SUBJECT, subject_es=MEMBER_SUBJECT_ES,
             body=BODY.replace("{{ appeal }}", appeal), body_es=BODY_ES.replace("{{ appeal }}", appeal_es))
     campaign.schedule.all().delete()
-    ScheduleItem.objects.bulk_create([
-        ScheduleItem(campaign=campaign, title="National livestream", title_es="Transmisión nacional en vivo",
-                     description="Hear from people who survived detention and the organizers fighting to end it.",
-                     description_es="Escucha a personas que sobrevivieron la detención y a quienes luchan por "
-                                    "terminarla.",
-                     starts_at=_at(day, 11, 30), ends_at=_at(day, 12, 30), url=f"{base_url}/c/{SLUG}/#livestream",
-                     link_label="Watch"),
-        ScheduleItem(campaign=campaign, title="Digital action hour", title_es="Hora de acción digital",
-                     description="Everyone calls and emails at once. Use the form on this page.",
-                     description_es="Todos llamamos y escribimos a la vez. Usa el formulario de esta página.",
-                     starts_at=_at(day, 13), ends_at=_at(day, 14), url=f"{base_url}/c/{SLUG}/#act",
-                     link_label="Take action"),
-        ScheduleItem(campaign=campaign, title="Twitter storm on #CommunitiesNotCages",
-                     title_es="Tormenta en Twitter con #CommunitiesNotCages",
-                     description="Post the sample messages below and tag your members of Congress.",
-                     description_es="Publica los mensajes de ejemplo y etiqueta a tus representantes.",
-                     starts_at=_at(day, 14), ends_at=_at(day, 15), url=f"{base_url}/c/{SLUG}/#share",
-                     link_label="Sample posts"),
-    ])
+    ScheduleItem.objects.bulk_create(_schedule(campaign, day, base_url))
     campaign.sample_posts.all().delete()
     page = f"{base_url}/c/{SLUG}/"
     SamplePost.objects.bulk_create(SamplePost(campaign=campaign, position=i, text=en.format(url=page),

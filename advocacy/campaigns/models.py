@@ -38,7 +38,7 @@ class Campaign(models.Model):
     summary_es = models.TextField(blank=True)
     language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH)
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York")
-    is_published = models.BooleanField(default=True)
+    is_published = models.BooleanField(default=False, help_text="Unpublished campaigns are seen by organizers only")
 
     # The action window: calls and emails are accepted only inside it (None = open-ended).
     window_start = models.DateTimeField(null=True, blank=True)
@@ -124,6 +124,10 @@ class CampaignTarget(models.Model):
     role = models.CharField(max_length=100, blank=True, help_text="Role path prefix, see TargetRole")
     radius_miles = models.PositiveSmallIntegerField(
         default=25, help_text="Custom targets with coordinates reach supporters whose ZIP lies within this distance")
+    reason = models.CharField(max_length=200, blank=True,
+                              help_text="Why supporters contact this office, e.g. \"Runs ICE and CBP\" "
+                                        "(default: its role titles, or a general line for fixed targets)")
+    reason_es = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["position", "id"]
@@ -172,6 +176,7 @@ class ScheduleItem(models.Model):
     ends_at = models.DateTimeField(null=True, blank=True)
     url = models.URLField(blank=True)
     link_label = models.CharField(max_length=100, blank=True)
+    link_label_es = models.CharField(max_length=100, blank=True)
     recording_url = models.URLField(blank=True)
 
     class Meta:

@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.template import Context, Engine, TemplateSyntaxError
+from django.utils import translation
 
 from advocacy.campaigns.models import Campaign, MessageTemplate, translated
 from targets.models import Target
+from targets.titles import display_name
 
 _ENGINE = Engine(autoescape=False)
 
@@ -68,10 +70,12 @@ def script_context(*, campaign: Campaign, target: Target | None, language: str,
     supporter = dict(supporter or {})
     supporter.setdefault("name", "")
     supporter["first_name"] = (supporter.get("name") or "").split(" ")[0]
+    with translation.override(language):
+        target_name = display_name(target) if target else ""
     return {
         "campaign": campaign,
         "target": target,
-        "target_name": str(target) if target else "",
+        "target_name": target_name,
         "supporter": supporter,
         "signature": supporter_signature(supporter),
         "demands": demands_for(campaign, language),

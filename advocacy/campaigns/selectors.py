@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advocacy.campaigns import reasons
 from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from targets.lookup import District, LookupResult
@@ -17,6 +18,7 @@ class CampaignTargetEntry:
     target: Target | None
     template_kind: str  # a MessageTemplate.TargetKind: which script and email template applies
     vacant_district: District | None = None
+    reason: str = ""  # why this office, in the active language: "Your senator", "Chair of the …"
 
 
 def _template_kind(target: Target, source: str) -> str:
@@ -41,37 +43,38 @@ def targets_for_role(role: str) -> list[Target]:
 
 
 def campaign_targets(*, campaign: Campaign, location: LookupResult | None) -> list[CampaignTargetEntry]:
-    """The campaign's targets for a supporter, in order, without duplicates.
+    """The campaign's targets for a supporter, in order, without duplicates, each with its reason.
 
     `location` is None when the supporter gave no location: only the fixed and role targets remain.
     """
     entries: list[CampaignTargetEntry] = []
     seen: set[int] = set()
 
-    def add(target: Target, source: str) -> None:
+    def add(target: Target, source: str, reason: str) -> None:
         if target.pk in seen or not target.is_active:
             return
         seen.add(target.pk)
-        entries.append(CampaignTargetEntry(target=target, template_kind=_template_kind(target, source)))
+        entries.append(CampaignTargetEntry(target=target, template_kind=_template_kind(target, source),
+                                           reason=reason))
 
     for line in campaign.target_lines.select_related("target").all():
         if line.source == CampaignTarget.Source.OWN_HOUSE and location is not None:
-            for target in location.house_members:
-                add(target, line.source)
-            for district in location.vacancies:
-                entries.append(CampaignTargetEntry(target=None, template_kind=MessageTemplate.TargetKind.MEMBER,
-                                                   vacant_district=district))
+            house = location.house_members
+            for target in house:
+                add(target, line.source, reasons.house_reason(target, several=len(house) > 1))
+            entries.extend(CampaignTargetEntry(target=None, template_kind=MessageTemplate.TargetKind.MEMBER,
+                                               vacant_district=district) for district in location.vacancies)
         elif line.source == CampaignTarget.Source.OWN_SENATORS and location is not None:
             for target in location.senators:
-                add(target, line.source)
+                add(target, line.source, reasons.senate_reason(count=len(location.senators)))
         elif line.source == CampaignTarget.Source.FIXED and line.target is not None:
-            add(line.target, line.source)
+            add(line.target, line.source, reasons.fixed_reason(line))
         elif line.source == CampaignTarget.Source.ROLE and line.role:
             for target in targets_for_role(line.role):
-                add(target, line.source)
+                add(target, line.source, reasons.role_reason(line, target))
         elif line.source == CampaignTarget.Source.CUSTOM and line.role and location is not None:
             for target in custom_targets_for(prefix=line.role, location=location, radius_miles=line.radius_miles):
-                add(target, line.source)
+                add(target, line.source, reasons.role_reason(line, target))
     return entries
 
 
@@ -108,7 +111,8 @@ def entry_json(item: ActionTarget) -> dict:
 
     if item.target is None:
         return {"vacant": district_json(item.entry.vacant_district), "template_kind": item.entry.template_kind}
-    return {**target_json(item.target), "template_kind": item.entry.template_kind, "script": item.script}
+    return {**target_json(item.target), "template_kind": item.entry.template_kind, "reason": item.entry.reason,
+            "script": item.script}
 
 
 def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
@@ -139,7 +143,7 @@ def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
         "schedule": [
             {"title": translated(item, "title", language), "description": translated(item, "description", language),
              "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
-             "url": item.url or None, "link_label": item.link_label or None,
+             "url": item.url or None, "link_label": translated(item, "link_label", language) or None,
              "recording_url": item.recording_url or None}
             for item in schedule
         ],
@@ -151,8 +155,8 @@ def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
         "title": body["title"],
         "summary": body["summary"],
         "demands": demands,
-        "schedule": [(item, translated(item, "title", language), translated(item, "description", language))
-                     for item in schedule],
+        "schedule": [(item, translated(item, "title", language), translated(item, "description", language),
+                      translated(item, "link_label", language)) for item in schedule],
         "sample_posts": posts,
         "campaign_open": body["is_open"],
         "campaign_closed": body["has_closed"],

@@ -168,3 +168,15 @@ def dashboard_stats(*, campaign) -> dict:
                                 key=lambda r: (-r["contacts"], r["district"]))[:10],
         "outcomes": {metric.removeprefix("outcome_"): totals[metric] for metric in OUTCOMES},
     }
+
+
+def organize_rows() -> list[dict]:
+    """/organize/: every campaign with its headline counts and the events waiting for review."""
+    from django.db.models import Count, Q
+
+    from advocacy.campaigns.models import Campaign
+
+    campaigns = Campaign.objects.annotate(
+        pending_events=Count("events", filter=Q(events__status="pending")),
+        listed_events=Count("events", filter=Q(events__status="approved"))).order_by("-window_start", "title")
+    return [{"campaign": campaign, "totals": public_totals(campaign_id=campaign.pk)} for campaign in campaigns]

@@ -25,7 +25,9 @@ from advocacy.partners.selectors import partner_breakdown, published_partner_con
 
 @staff_member_required
 def index(request):
-    return render(request, "dashboard/index.html", {"campaigns": Campaign.objects.order_by("-window_start")})
+    from advocacy.dashboard.selectors import organize_rows
+
+    return render(request, "dashboard/index.html", {"rows": organize_rows()})
 
 
 @staff_member_required

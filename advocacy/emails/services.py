@@ -83,8 +83,8 @@ def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: d
         if channel is None or text is None:
             continue
         body = signed(text.body, supporter)  # a CWC office gets the note apart, as <ConstituentMessage>
-        messages.append({"target": entry.target, "channel": channel[0], "address": channel[1],
-                         "subject": one_line(text.subject, 200),
+        messages.append({"target": entry.target, "reason": entry.reason, "channel": channel[0],
+                         "address": channel[1], "subject": one_line(text.subject, 200),
                          "body": body if channel[0] == EmailDelivery.Channel.CWC else _with_note(body, note)})
     return messages
 

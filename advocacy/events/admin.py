@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from advocacy.campaigns.admin_timezone import LocalTimeZoneAdminMixin, local_display
 from advocacy.events.models import Event, IceLocation, Rsvp
 from advocacy.events.services import approve_event, reject_event
 
@@ -11,13 +12,17 @@ class RsvpInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ("title", "campaign", "status", "starts_at", "place", "rsvp_count")
+class EventAdmin(LocalTimeZoneAdminMixin, admin.ModelAdmin):
+    list_display = ("title", "campaign", "status", "starts", "place", "rsvp_count")
     list_filter = ("status", "campaign", "is_online")
     search_fields = ("title", "host_name", "host_email", "organization")
     inlines = [RsvpInline]
     actions = ["approve", "reject"]
     readonly_fields = ("manage_token", "approved_at", "created_at")
+
+    @admin.display(description="Starts (local time)", ordering="starts_at")
+    def starts(self, event: Event) -> str:
+        return local_display(event.starts_at, event.time_zone)
 
     @admin.action(description="Approve the selected events (emails the hosts)")
     def approve(self, request, queryset):

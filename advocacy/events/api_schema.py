@@ -29,6 +29,8 @@ SCHEMAS = {
         "organization": {"type": ["string", "null"]}, "starts_at": {"type": "string", "format": "date-time"},
         "ends_at": {"type": ["string", "null"]}, "time_zone": {"type": "string"}, "online": {"type": "boolean"},
         "online_url": {"type": ["string", "null"]}, "place": {"type": ["string", "null"]},
+        "address": {"type": ["string", "null"], "description": "street address of an in-person event"},
+        "full": {"type": "boolean", "description": "true once the RSVPs reach the capacity"},
         "zip": {"type": ["string", "null"]}, "latitude": {"type": ["number", "null"]},
         "longitude": {"type": ["number", "null"]}, "miles": {"type": ["number", "null"]},
         "capacity": {"type": ["integer", "null"]}, "rsvps": {"type": "integer"}, "url": {"type": "string"}}},

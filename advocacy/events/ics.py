@@ -37,7 +37,7 @@ def _utc(value: dt.datetime) -> str:
 def event_ics(event: Event) -> str:
     url = f"{settings.PUBLIC_BASE_URL}/c/{event.campaign.slug}/events/{event.pk}/"
     ends = event.ends_at or event.starts_at + dt.timedelta(hours=1)
-    location = event.online_url if event.is_online else event.place
+    location = event.online_url if event.is_online else event.full_place
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Day of Action//Events//EN", "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH", "BEGIN:VEVENT",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import secrets
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES, Campaign
+from advocacy.events.names import clean_name
 
 
 def new_token() -> str:
@@ -36,15 +38,20 @@ class IceLocation(models.Model):
         ordering = ["state", "name"]
 
     def __str__(self) -> str:
-        return f"{self.name.title() if self.name.isupper() else self.name} ({self.city.title()}, {self.state})"
+        return f"{clean_name(self.name)} ({clean_name(self.city)}, {self.state})"
+
+    @property
+    def street_address(self) -> str:
+        return ", ".join(p for p in (clean_name(self.address), clean_name(self.city),
+                                     f"{self.state} {self.zip_code}".strip()) if p)
 
 
 class Event(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for approval"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        CANCELLED = "cancelled", _("Cancelled")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
     title = models.CharField(max_length=200)
@@ -70,6 +77,8 @@ class Event(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     received_email_sent_at = models.DateTimeField(null=True, blank=True)
     approval_email_sent_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en", help_text="The host's language, for their emails")
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -85,11 +94,34 @@ class Event(models.Model):
             return "Online"
         if self.ice_location:
             return str(self.ice_location)
-        return self.address
+        return self.street_address
+
+    @property
+    def street_address(self) -> str:
+        """Where to go, as a street address (an ICE site's own address unless the host gave another)."""
+        if self.is_online:
+            return ""
+        address = clean_name(self.address) if self.address else ""
+        if not address and self.ice_location:
+            return self.ice_location.street_address
+        if self.zip_code and self.zip_code not in address:
+            address = f"{address} {self.zip_code}".strip()
+        return address
+
+    @property
+    def full_place(self) -> str:
+        """The place's name and street address on one line, for calendars and emails."""
+        if self.ice_location and self.street_address:
+            return f"{self.ice_location}, {self.street_address}"
+        return self.place
 
     @property
     def rsvp_count(self) -> int:
         return self.rsvps.count()
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.rsvp_count >= self.capacity
 
 
 class Rsvp(models.Model):
@@ -99,6 +131,7 @@ class Rsvp(models.Model):
     zip_code = models.CharField(max_length=5, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en")
 
     class Meta:
         ordering = ["created_at"]
@@ -106,3 +139,30 @@ class Rsvp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.event}"
+
+
+class AttendeeMessage(models.Model):
+    """A note from the host to everyone who RSVPed, or the notice that the event is cancelled."""
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", "Message from the host"
+        CANCELLED = "cancelled", "Cancellation"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendee_messages")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
+    body = models.TextField(max_length=5000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class AttendeeDelivery(models.Model):
+    """One attendee's copy of an AttendeeMessage: a row before it is an attempt, sent once."""
+
+    message = models.ForeignKey(AttendeeMessage, on_delete=models.CASCADE, related_name="deliveries")
+    rsvp = models.ForeignKey(Rsvp, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["message", "rsvp"], name="one_delivery_per_attendee")]

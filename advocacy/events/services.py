@@ -53,7 +53,7 @@ def _limit(scope: str, ip: str | None, count: int) -> None:
 def host_event(*, campaign: Campaign, title: str, description: str, host_name: str, host_email: str,
                organization: str, is_online: bool, online_url: str, starts_at: dt.datetime,
                ends_at: dt.datetime | None, time_zone: str, ice_location: IceLocation | None, address: str,
-               zip_code: str, capacity: int | None, ip_address: str | None = None) -> Event:
+               zip_code: str, capacity: int | None, ip_address: str | None = None, language: str = "en") -> Event:
     """Record a proposed event; it waits for an organizer's approval. The host gets a "received" email."""
     if starts_at <= timezone.now():
         raise EventRefused("past", _("Pick a date and time in the future."), field="starts_at")
@@ -61,16 +61,7 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
         raise EventRefused("invalid", _("The event must end after it starts."), field="ends_at")
     latitude = longitude = None
     if not is_online:
-        if ice_location is not None:
-            latitude, longitude = ice_location.latitude, ice_location.longitude
-            zip_code = zip_code or ice_location.zip_code[:5]
-            address = address or f"{ice_location.address}, {ice_location.city}, {ice_location.state}"
-        elif not address:
-            raise EventRefused("invalid", _("Choose an ICE location or give an address."), field="address")
-        point = centroid(zip_code)
-        latitude = latitude if latitude is not None else point.latitude
-        longitude = longitude if longitude is not None else point.longitude
-        zip_code = point.zcta
+        latitude, longitude, address, zip_code = _place(ice_location, address, zip_code)
     elif not online_url:
         raise EventRefused("invalid", _("Give the link people use to join online."), field="online_url")
     _limit("events-host", ip_address, settings.EVENTS_PER_IP_PER_HOUR)
@@ -82,22 +73,46 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
             organization=organization, is_online=is_online, online_url=online_url if is_online else "",
             starts_at=starts_at, ends_at=ends_at, time_zone=time_zone, ice_location=ice_location,
             address="" if is_online else address, zip_code="" if is_online else zip_code, latitude=latitude,
-            longitude=longitude, capacity=capacity, host_ip=ip_address or None)
+            longitude=longitude, capacity=capacity, host_ip=ip_address or None, language=language[:5])
         enqueue_on_commit(send_host_email, event.pk, "received")
     return event
+
+
+def _place(ice_location: IceLocation | None, address: str, zip_code: str) -> tuple[float, float, str, str]:
+    """Where an in-person event is: an ICE site (its own coordinates) or an address placed by its ZIP code."""
+    if ice_location is not None:
+        zip_code = zip_code or ice_location.zip_code[:5]
+        address = address or f"{ice_location.address}, {ice_location.city}, {ice_location.state}"
+        if ice_location.latitude is not None and ice_location.longitude is not None and zip_code:
+            return ice_location.latitude, ice_location.longitude, address, zip_code[:5]
+    elif not address:
+        raise EventRefused("invalid", _("Choose an ICE location or give an address."), field="address")
+    point = centroid(zip_code)
+    return point.latitude, point.longitude, address, point.zcta
+
+
+def change_status_once(*, event: Event, status: str, stamp: str) -> Event | None:
+    """Lock the event and move it to `status`, stamping `stamp`; None when it was already there.
+
+    Call inside transaction.atomic(), then enqueue what follows with enqueue_on_commit.
+    """
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.status == status:
+        return None
+    locked.status = status
+    setattr(locked, stamp, timezone.now())
+    locked.save(update_fields=["status", stamp])
+    return locked
 
 
 def approve_event(*, event: Event) -> bool:
     from advocacy.events.tasks import send_host_email
 
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=event.pk)
-        if event.status == Event.Status.APPROVED:
-            return False
-        event.status, event.approved_at = Event.Status.APPROVED, timezone.now()
-        event.save(update_fields=["status", "approved_at"])
-        enqueue_on_commit(send_host_email, event.pk, "approved")
-    return True
+        approved = change_status_once(event=event, status=Event.Status.APPROVED, stamp="approved_at")
+        if approved is not None:
+            enqueue_on_commit(send_host_email, approved.pk, "approved")
+    return approved is not None
 
 
 def reject_event(*, event: Event) -> None:
@@ -140,7 +155,8 @@ def locations_near(*, zip_code: str, limit: int = 15) -> list[tuple[IceLocation,
     return ranked[:limit]
 
 
-def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address: str | None = None) -> Rsvp:
+def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address: str | None = None,
+         language: str = "en") -> Rsvp:
     from advocacy.events.tasks import send_rsvp_confirmation
 
     if event.status != Event.Status.APPROVED:
@@ -154,7 +170,8 @@ def rsvp(*, event: Event, name: str, email: str, zip_code: str = "", ip_address:
             locked = Event.objects.select_for_update().get(pk=event.pk)
             if locked.capacity is not None and locked.rsvps.count() >= locked.capacity:
                 raise EventRefused("full", _("Sorry, this event is full."), status=409)
-            created = Rsvp.objects.create(event=locked, name=name.strip()[:100], email=email, zip_code=zip_code[:5])
+            created = Rsvp.objects.create(event=locked, name=name.strip()[:100], email=email, zip_code=zip_code[:5],
+                                          language=language[:5])
             enqueue_on_commit(send_rsvp_confirmation, created.pk)
     except IntegrityError as exc:
         raise EventRefused("duplicate", _("You have already RSVPed to this event with that email."), status=409,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,7 +19,6 @@ from advocacy.api.responses import (
     refused_response,
 )
 from advocacy.campaigns.models import Campaign
-from advocacy.csv_stream import csv_lines
 from advocacy.events import services
 from advocacy.events.forms import HostEventForm, RsvpForm, SearchForm
 from advocacy.events.ics import event_ics
@@ -34,7 +35,8 @@ def event_json(event: Event, miles: float | None = None) -> dict:
             "organization": event.organization or None, "starts_at": event.starts_at.isoformat(),
             "ends_at": event.ends_at.isoformat() if event.ends_at else None, "time_zone": event.time_zone,
             "online": event.is_online, "online_url": event.online_url or None,
-            "place": None if event.is_online else event.place, "zip": event.zip_code or None,
+            "place": None if event.is_online else event.place,
+            "address": event.street_address or None, "full": event.is_full, "zip": event.zip_code or None,
             "latitude": event.latitude, "longitude": event.longitude,
             "miles": round(miles, 1) if miles is not None else None, "capacity": event.capacity,
             "rsvps": event.rsvp_count, "url": f"/c/{event.campaign.slug}/events/{event.pk}/"}
@@ -61,30 +63,26 @@ def find(request, slug):
         "searched": bool(request.GET.get("zip")), "online": services.online_events(campaign=campaign)})
 
 
+def _nearby_sites(near: str) -> list:
+    try:
+        return services.locations_near(zip_code=near) if near else []
+    except services.EventRefused:
+        return []
+
+
 def host(request, slug):
     campaign = _campaign(slug)
-    form = HostEventForm(request.POST or None, initial={"time_zone": campaign.time_zone})
-    error, nearby_locations = "", []
-    zip_hint = request.GET.get("zip") or request.POST.get("zip")
-    if zip_hint:
-        try:
-            nearby_locations = services.locations_near(zip_code=zip_hint)
-        except services.EventRefused:
-            pass
+    near = (request.POST.get("near") or request.GET.get("near") or request.GET.get("zip") or "").strip()[:10]
+    nearby_locations = _nearby_sites(near)
+    form = HostEventForm(request.POST or None, initial={"time_zone": campaign.time_zone, "near": near},
+                         nearby=nearby_locations)
+    error = ""
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
-            error = "Your event could not be sent."
+            error = _("Your event could not be sent.")
         else:
-            starts, ends = form.times()
             try:
-                event = services.host_event(
-                    campaign=campaign, title=form.cleaned_data["title"], description=form.cleaned_data["description"],
-                    host_name=form.cleaned_data["host_name"], host_email=form.cleaned_data["host_email"],
-                    organization=form.cleaned_data["organization"], is_online=form.cleaned_data["is_online"],
-                    online_url=form.cleaned_data["online_url"], starts_at=starts, ends_at=ends,
-                    time_zone=form.cleaned_data["time_zone"], ice_location=form.cleaned_data["ice_location"],
-                    address=form.cleaned_data["address"], zip_code=form.cleaned_data["zip"],
-                    capacity=form.cleaned_data["capacity"], ip_address=ratelimit.client_ip(request))
+                event = _host_event(request, campaign, form)
             except services.EventRefused as exc:
                 if exc.field and exc.field in form.fields:
                     form.add_error(exc.field, exc.message)
@@ -93,23 +91,36 @@ def host(request, slug):
             else:
                 return redirect("events:manage", token=event.manage_token)
     status = 400 if request.method == "POST" else 200
-    return render(request, "events/host.html", {"campaign": campaign, "form": form, "error": error,
+    return render(request, "events/host.html", {"campaign": campaign, "form": form, "error": error, "near": near,
                                                 "nearby_locations": nearby_locations}, status=status)
+
+
+def _host_event(request, campaign: Campaign, form: HostEventForm) -> Event:
+    starts, ends = form.times()
+    data = form.cleaned_data
+    return services.host_event(
+        campaign=campaign, title=data["title"], description=data["description"], host_name=data["host_name"],
+        host_email=data["host_email"], organization=data["organization"], is_online=data["is_online"],
+        online_url=data["online_url"], starts_at=starts, ends_at=ends, time_zone=data["time_zone"],
+        ice_location=data["ice_location"], address=data["address"], zip_code=data["zip"],
+        capacity=data["capacity"], ip_address=ratelimit.client_ip(request),
+        language=translation.get_language() or "en")
 
 
 def detail(request, slug, event_id):
     campaign = _campaign(slug)
     event = get_object_or_404(Event.objects.select_related("ice_location"), pk=event_id, campaign=campaign,
-                              status=Event.Status.APPROVED)
+                              status__in=[Event.Status.APPROVED, Event.Status.CANCELLED])
     form = RsvpForm(request.POST or None)
     error, done = "", False
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
-            error = "Your RSVP could not be sent."
+            error = _("Your RSVP could not be sent.")
         else:
             try:
                 services.rsvp(event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-                              zip_code=form.cleaned_data["zip"], ip_address=ratelimit.client_ip(request))
+                              zip_code=form.cleaned_data["zip"], ip_address=ratelimit.client_ip(request),
+                              language=translation.get_language() or "en")
                 done = True
             except services.EventRefused as exc:
                 error = exc.message
@@ -123,22 +134,6 @@ def ics(request, slug, event_id):
     event = get_object_or_404(Event, pk=event_id, campaign__slug=slug, status=Event.Status.APPROVED)
     response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
-    return response
-
-
-def manage(request, token):
-    """The host's page (the link in their emails): status and the RSVP list, which only they and staff see."""
-    event = get_object_or_404(Event.objects.select_related("campaign"), manage_token=token)
-    return render(request, "events/manage.html", {"event": event, "rsvps": event.rsvps.all()})
-
-
-@require_GET
-def rsvps_csv(request, token):
-    event = get_object_or_404(Event, manage_token=token)
-    rows = ([rsvp.name, rsvp.email, rsvp.zip_code, rsvp.created_at.isoformat()] for rsvp in event.rsvps.iterator())
-    response = StreamingHttpResponse(csv_lines(["name", "email", "zip", "rsvp_at"], rows),
-                                     content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-rsvps.csv"'
     return response
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.urls import reverse
@@ -45,15 +45,17 @@ def embed_query_fields(context):
 
 
 @register.simple_tag(takes_context=True)
-def action_url(context, campaign, zip_code=""):
+def action_url(context, campaign, zip_code="", address=""):
     """The action page to go back to: the embed (with its mode) inside an iframe, the full page otherwise."""
     request = context["request"]
     inside = getattr(request, "embed", None) is not None
     params = _carried(request, embed_flag=False)
     if zip_code:
         params["zip"] = zip_code
+    if address:
+        params["address"] = address
     name = "action-embed" if inside else "action-page"
-    query = urlencode(params)
+    query = urlencode(params, quote_via=quote)
     return reverse(name, args=[campaign.slug]) + (f"?{query}" if query else "") + ("#act" if zip_code else "")
 
 

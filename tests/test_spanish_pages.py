@@ -1,0 +1,131 @@
+"""No English reaches a Spanish supporter: every catalogue entry has Spanish, and the pages and emails we render
+in Spanish contain none of the English msgids."""
+
+import datetime as dt
+import re
+from html import unescape
+from pathlib import Path
+
+import polib
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from advocacy.events.models import Event, IceLocation, Rsvp
+from targets.models import ZipCentroid
+
+pytestmark = pytest.mark.django_db
+PO = Path(__file__).resolve().parents[1] / "locale" / "es" / "LC_MESSAGES" / "django.po"
+CATALOGUE = polib.pofile(str(PO))
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|%d")
+
+
+def english_fragments() -> set[str]:
+    """Pieces of English long enough to mean something, from every msgid whose Spanish differs."""
+    fragments = set()
+    for entry in CATALOGUE:
+        spanish = entry.msgstr or entry.msgstr_plural.get(0, "")
+        if spanish == entry.msgid:
+            continue
+        for piece in PLACEHOLDER.split(entry.msgid):
+            piece = piece.strip(" .,:;\"'()·")
+            if len(piece) >= 14 or (len(piece) >= 8 and " " in piece):
+                fragments.add(piece)
+    return fragments
+
+
+ENGLISH = english_fragments()
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?s)<pre class=\"embed-snippet\">.*?</pre>", " ", html)  # code to copy, not prose
+    text = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(unescape(text).split())
+
+
+def english_in(text: str) -> list[str]:
+    return sorted(f for f in ENGLISH if f in text)
+
+
+def test_every_catalogue_entry_has_spanish():
+    missing = [e.msgid for e in CATALOGUE if not (e.msgstr or e.msgstr_plural.get(0)) or "fuzzy" in e.flags]
+    assert missing == []
+
+
+@pytest.fixture
+def spanish_world(campaign, targets, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("load_demo_campaign", stdout=open("/dev/null", "w"))  # today in Eastern time: open now
+    ZipCentroid.objects.update_or_create(zcta="10001", defaults={"latitude": 40.75, "longitude": -73.99})
+    site = IceLocation.objects.create(key="ero-nyc", kind="field_office", name="NEW YORK CITY FIELD OFFICE",
+                                      address="26 FEDERAL PLAZA", city="NEW YORK", state="NY", zip_code="10278",
+                                      latitude=40.71, longitude=-74.0)
+    event = Event.objects.create(campaign=campaign, title="Vigilia", description="Traigan velas.", host_name="Rosa",
+                                 host_email="rosa@example.org", starts_at=timezone.now() + dt.timedelta(days=2),
+                                 status="approved", ice_location=site, zip_code="10278", latitude=40.71,
+                                 longitude=-74.0, capacity=5, language="es")
+    return {"campaign": campaign, "event": event}
+
+
+def spanish_pages(client, world) -> dict[str, str]:
+    slug, event = world["campaign"].slug, world["event"]
+    es = {"HTTP_ACCEPT_LANGUAGE": "es"}
+    pages = {
+        "action": client.get("/c/day-of-action/", {"zip": "10002"}, **es),
+        "action split": client.get(f"/c/{slug}/", {"zip": "10001"}, **es),
+        "action no zip": client.get("/c/day-of-action/", **es),
+        "bad zip": client.get(f"/c/{slug}/", {"zip": "20500"}, **es),
+        "lookup": client.get("/lookup/", {"zip": "10001"}, **es),
+        "events": client.get(f"/c/{slug}/events/", {"zip": "10001"}, **es),
+        "host": client.get(f"/c/{slug}/events/host/", {"near": "10001"}, **es),
+        "event": client.get(f"/c/{slug}/events/{event.pk}/", **es),
+        "manage": client.get(f"/events/manage/{event.manage_token}/", **es),
+        "call refused": client.post(f"/c/{slug}/call/", {"zip": "10002", "phone": "12"}, **es),
+    }
+    for name, response in pages.items():
+        assert response.status_code in (200, 400), name
+    return {name: visible_text(r.content.decode()) for name, r in pages.items()}
+
+
+def test_spanish_pages_show_no_english(client, spanish_world):
+    pages = spanish_pages(client, spanish_world)
+    found = {name: english_in(text) for name, text in pages.items()}
+
+    assert "Senador/a Charles Schumer" in pages["action"] and "Uno de tus dos senadores" in pages["action"]
+    assert "Dirige ICE y CBP" in pages["action"] and "Llámalos" in pages["action"]
+
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_spanish_event_emails_show_no_english(client, spanish_world, django_capture_on_commit_callbacks):
+    event = spanish_world["event"]
+    slug = spanish_world["campaign"].slug
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/c/{slug}/events/{event.pk}/", {"name": "Ana", "email": "ana@example.org"},
+                    HTTP_ACCEPT_LANGUAGE="es")
+        client.post(f"/events/manage/{event.manage_token}/message/", {"body": "Nos vemos en la puerta norte."},
+                    HTTP_ACCEPT_LANGUAGE="es")
+        client.post(f"/events/manage/{event.manage_token}/cancel/", {"note": ""}, HTTP_ACCEPT_LANGUAGE="es")
+    assert Rsvp.objects.get().language == "es"
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert english_in(message.subject + "\n" + message.body) == [], message.subject
+    assert [m.subject.split(":")[0] for m in mail.outbox] == ["Vas a ir", "Un mensaje de quien organiza Vigilia",
+                                                             "Cancelado"]
+
+
+def test_the_spanish_email_steps_show_no_english(client, email_campaign, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    es = {"HTTP_ACCEPT_LANGUAGE": "es"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/c/{email_campaign.slug}/email/", {"name": "Ana Ruiz", "email": "ana@example.org",
+                                                                    "zip": "10002"}, **es)
+    assert response.status_code == 302
+    status_page = visible_text(client.get(response["Location"], **es).content.decode())
+    confirmation = mail.outbox[-1]
+
+    assert "Representante Daniel Goldman" in status_page and "Esperando tu confirmación" in status_page
+    assert "Representante Daniel Goldman" in confirmation.body
+    assert english_in(status_page) == [] and english_in(confirmation.subject + confirmation.body) == []
