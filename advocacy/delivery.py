@@ -13,18 +13,14 @@ from typing import Any
 
 from django.db import transaction
 
+# Re-exported only until advocacy/calls/tasks.py and providers/twilio_client.py (being rewritten on another
+# branch) import them from common.errors; new code imports common.errors.
+from common.errors import PermanentDeliveryError, TransientDeliveryError  # noqa: F401
+
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].
 RETRY_BACKOFF_BASE_SECONDS = 2
 RETRY_BACKOFF_CAP_SECONDS = 600
 MAX_RETRIES = 8
-
-
-class TransientDeliveryError(Exception):
-    """A provider error worth retrying: timeouts, 429s, 5xx, dropped connections."""
-
-
-class PermanentDeliveryError(Exception):
-    """A provider error that will not go away by retrying: bad address, rejected content, 4xx."""
 
 
 def backoff_seconds(retries: int, *, base: float = RETRY_BACKOFF_BASE_SECONDS,

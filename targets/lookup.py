@@ -1,7 +1,7 @@
 """The one lookup service: from a ZIP (and, when needed, a street address) to districts and members.
 
 Web pages, the JSON API, the phone keypad flow and the email flow all call `lookup()`.
-Errors a supporter can cause come back as LookupError with a code and a message, never a 500.
+Errors a supporter can cause come back as LookupRefused (a common Refused) with a message, never a 500.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from advocacy.providers import geocoder
+from common.refusals import Refused
 from targets.models import Target, ZipDistrict
 
 LOOKUP_VERSION_KEY = "lookup-version"
@@ -47,21 +48,20 @@ class LookupResult:
         return [t for t in self.members if t.chamber == Target.Chamber.SENATE]
 
 
-class LookupError(Exception):  # noqa: A001 - the lookup's own error, raised by and for this module
-    """A supporter's input we cannot look up. `code` is "invalid" (400) or "not_found" (404)."""
+class LookupRefused(Refused):
+    """A supporter's input we cannot look up. `code` is "invalid" (400) or "not_found" (404); the message belongs
+    to the ZIP field."""
 
     def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message, status=404 if code == "not_found" else 400, field="zip")
 
 
 def normalize_zip(raw: str | None) -> str:
     match = ZIP_PATTERN.match(raw or "")
     if not raw or not raw.strip():
-        raise LookupError("invalid", _("Enter a 5-digit ZIP code."))
+        raise LookupRefused("invalid", _("Enter a 5-digit ZIP code."))
     if not match:
-        raise LookupError("invalid", _("A ZIP code is 5 digits, like 10001."))
+        raise LookupRefused("invalid", _("A ZIP code is 5 digits, like 10001."))
     return match.group(1)
 
 
@@ -112,7 +112,7 @@ def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
     zip_code = normalize_zip(zip_code)
     districts = districts_for_zip(zip_code)
     if not districts:
-        raise LookupError(
+        raise LookupRefused(
             "not_found",
             _("We could not find ZIP code %(zip)s. PO-box-only ZIP codes have no district; "
               "try the ZIP code of your home address.") % {"zip": zip_code},
@@ -120,7 +120,7 @@ def lookup(*, zip_code: str, address: str | None = None) -> LookupResult:
     matched_by = "zip"
     if address and address.strip() and len(districts) > 1:
         if len(address) > 200:
-            raise LookupError("invalid", _("That address is too long."))
+            raise LookupRefused("invalid", _("That address is too long."))
         districts, matched_by = _narrow_by_address(zip_code, address, districts)
     members, vacancies = members_for_districts(districts)
     return LookupResult(

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
+
+
+def published_campaigns() -> QuerySet[Campaign]:
+    return Campaign.objects.filter(is_published=True)
+
+
+def published_campaign(slug: str) -> Campaign:
+    """The campaign supporters may act on; Http404 with a translated message otherwise (a JSON endpoint's
+    decorator turns it into the documented 404 body, a page into the 404 page)."""
+    campaign = published_campaigns().filter(slug=slug).first()
+    if campaign is None:
+        raise Http404(_("No campaign called %(slug)s.") % {"slug": slug})
+    return campaign
 
 
 @dataclass
@@ -84,7 +101,7 @@ class ActionTarget:
 
 
 def action_for_location(*, campaign: Campaign, zip_code: str, address: str | None, language: str) -> dict:
-    """The supporter's targets in order with their scripts. Raises targets.lookup.LookupError on bad input."""
+    """The supporter's targets in order with their scripts. Raises targets.lookup.LookupRefused on bad input."""
     from advocacy.campaigns.scripts import call_script_for
     from targets.lookup import lookup
 

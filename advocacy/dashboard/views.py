@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from advocacy.api.endpoints import allow_any_origin
 from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
 from advocacy.dashboard.export import attempts_csv
@@ -59,11 +60,9 @@ def export_csv(request, slug):
 
 def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
     response["Cache-Control"] = f"public, max-age={settings.PUBLIC_STATS_CACHE_SECONDS}"
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Expose-Headers"] = "ETag"
     if etag:
         response["ETag"] = etag
-    return response
+    return allow_any_origin(response, expose=("ETag",))
 
 
 @require_safe

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils.html import escape, linebreaks
 
-from advocacy.delivery import PermanentDeliveryError, TransientDeliveryError
 from advocacy.emails.models import EmailDelivery
+from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 
 def _classify(exc: Exception) -> Exception:

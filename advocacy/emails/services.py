@@ -19,7 +19,7 @@ from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
-from advocacy.refusals import Refused
+from common.refusals import Refused
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -94,7 +94,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
                         city: str = "", personal_note: str = "", ip_address: str | None = None,
                         language: str = "en", remembered_email: str | None = None) -> EmailAction:
     """Record the supporter's messages, one delivery row per target, and ask them to confirm their address
-    (unless this browser already confirmed it). Raises EmailRefused or LookupError; nothing is kept then."""
+    (unless this browser already confirmed it). Raises EmailRefused or LookupRefused; nothing is kept then."""
     if not campaign.is_open():
         raise EmailRefused("campaign_closed", _("This action is not open right now."), status=409)
     name, email, city = one_line(name), (email or "").strip().lower(), one_line(city, 60)

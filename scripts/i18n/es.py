@@ -343,4 +343,7 @@ ES = {
     "Your message could not be sent.": "No se pudo enviar tu mensaje.",
     "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
     "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
+    # core: API errors
+    "No such event.": "No existe ese evento.",
+    "Not found.": "No se encontró.",
 }

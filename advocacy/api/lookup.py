@@ -1,4 +1,8 @@
-"""GET /api/v1/lookup?zip=...&address=...: a supporter's districts and members of Congress."""
+"""GET /api/v1/lookup?zip=...&address=...: a supporter's districts and members of Congress.
+
+The lookup service itself is targets.lookup; this is only its JSON face, in the API layer with the rest of the
+partner API (rate limit, error body, CORS), so that targets/ never imports the advocacy apps.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from advocacy import ratelimit
-from advocacy.api.responses import error_response, lookup_error_response
-from targets.lookup import LOOKUP_VERSION_KEY, LookupError, lookup, normalize_zip
+from advocacy.api.endpoints import json_endpoint
+from advocacy.api.responses import error_response
+from targets.lookup import LOOKUP_VERSION_KEY, lookup, normalize_zip
 from targets.serializers import lookup_json
 
 
@@ -29,6 +34,7 @@ def cached_lookup_body(zip_code: str) -> bytes:
 
 
 @require_GET
+@json_endpoint(cors=True)
 def lookup_view(request):
     verdict = ratelimit.hit("lookup", ratelimit.client_ip(request),
                             ratelimit.Limit(settings.LOOKUPS_PER_MINUTE_PER_IP, 60))
@@ -36,13 +42,8 @@ def lookup_view(request):
         return error_response(429, "rate_limited", "Too many lookups; try again shortly.",
                               retry_after=verdict.retry_after)
     zip_code, address = request.GET.get("zip", ""), request.GET.get("address")
-    try:
-        if address:
-            body = json.dumps(lookup_json(lookup(zip_code=zip_code, address=address))).encode()
-        else:
-            body = cached_lookup_body(zip_code)
-    except LookupError as exc:
-        return lookup_error_response(exc)
-    response = HttpResponse(body, content_type="application/json")
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    if address:
+        body = json.dumps(lookup_json(lookup(zip_code=zip_code, address=address))).encode()
+    else:
+        body = cached_lookup_body(zip_code)
+    return HttpResponse(body, content_type="application/json")
