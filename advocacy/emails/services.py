@@ -17,7 +17,8 @@ from advocacy.campaigns.scripts import email_for
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
-from advocacy.delivery import enqueue_on_commit
+from advocacy.delivery import claim_row, enqueue_on_commit
+from advocacy.emails.channels import EmailChannel
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
 from common.refusals import Refused
 from targets.lookup import LookupResult, lookup
@@ -26,6 +27,10 @@ from targets.models import Target
 MAX_NOTE = 2000
 HOUR = 3600
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The tasks that carry these services' work out, by name: emails/tasks.py imports this module, not the reverse.
+DELIVER_EMAIL = "advocacy.emails.tasks.deliver_email"
+SEND_CONFIRMATION = "advocacy.emails.tasks.send_confirmation"
+SEND_RECEIPT = "advocacy.emails.tasks.send_receipt"
 
 
 class EmailRefused(Refused):
@@ -125,9 +130,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
         if not campaign.require_email_confirmation or confirmed_before:
             confirm_action(action=action)
         else:
-            from advocacy.emails.tasks import send_confirmation
-
-            enqueue_on_commit(send_confirmation, action.pk)
+            enqueue_on_commit(SEND_CONFIRMATION, action.pk)
     return action
 
 
@@ -138,8 +141,6 @@ def _count(action: EmailAction, metric: str, target_id: int | None = None) -> No
 
 def confirm_action(*, action: EmailAction) -> bool:
     """The supporter proved the address is theirs: queue the emails. A second click changes nothing."""
-    from advocacy.emails.tasks import deliver_email, send_receipt
-
     with transaction.atomic():
         action = EmailAction.objects.select_for_update().get(pk=action.pk)
         if action.status != EmailAction.Status.PENDING_CONFIRMATION:
@@ -157,13 +158,32 @@ def confirm_action(*, action: EmailAction) -> bool:
         EmailDelivery.objects.filter(pk__in=to_send).update(status=EmailDelivery.Status.QUEUED)
         record_supporter(campaign_id=action.campaign_id, identity=action.email)
         for delivery_id in to_send:
-            enqueue_on_commit(deliver_email, delivery_id)
-        enqueue_on_commit(send_receipt, action.pk)
+            enqueue_on_commit(DELIVER_EMAIL, delivery_id)
+        enqueue_on_commit(SEND_RECEIPT, action.pk)
     return True
 
 
+def send_delivery(*, delivery_id: int) -> bool:
+    """Send one queued message to its office, once: the row stays locked for the whole send, so a redelivered
+    task waits and then finds it sent. False when there is nothing to do. Raises a delivery error on failure
+    (its transaction rolls back; see record_failed_attempt)."""
+    with transaction.atomic():
+        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
+        if delivery is None:
+            return False
+        delivery.attempts += 1
+        mark_sent(delivery=delivery, provider_message_id=EmailChannel().send(delivery))
+    return True
+
+
+def record_failed_attempt(*, delivery_id: int, reason: str) -> None:
+    """A transient failure, to be retried: the attempt's own transaction rolled back, so it is counted here."""
+    EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
+        attempts=F("attempts") + 1, last_error=reason[:1000])
+
+
 def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
-    """Called by the delivery task inside its locked transaction."""
+    """Called inside send_delivery's locked transaction."""
     delivery.status, delivery.sent_at = EmailDelivery.Status.SENT, timezone.now()
     delivery.provider_message_id = str(provider_message_id)[:200]
     delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error"])
