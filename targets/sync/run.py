@@ -9,8 +9,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from advocacy.providers.downloads import SourceUnavailable
 from targets.sync import importers
-from targets.sync.sources import SourceUnavailable, read_source
+from targets.sync.sources import read_source
 from targets.sync.upsert import Counts
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Where each source file comes from: a local directory laid out like shared/data, or the live public URL.
 
-This module is the one way in for downloads (house rule 1): importers ask for a source by name and get text.
+Importers ask for a source by name and get text; the download itself is advocacy/providers/downloads.py.
 """
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 from django.conf import settings
+
+from advocacy.providers.downloads import SourceUnavailable, read_text
 
 LEGISLATORS_MAIN = "https://raw.githubusercontent.com/unitedstates/congress-legislators/main"
 ZCCD_REPO = "https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress"
@@ -45,25 +46,9 @@ SOURCES = {
 }
 
 
-class SourceUnavailable(Exception):
-    pass
-
-
 def read_source(name: str, *, data_dir: Path | None) -> str:
     source = SOURCES[name]
-    if data_dir is not None:
-        path = Path(data_dir) / source.path
-        if not path.exists():
-            raise SourceUnavailable(f"{path} does not exist")
-        return path.read_text(encoding="utf-8")
     url = settings.FIXED_TARGETS_URL if name == "fixed_targets" else source.url
-    if not url:
+    if data_dir is None and not url:
         raise SourceUnavailable("no URL configured (set FIXED_TARGETS_URL or use --data-dir)")
-    if url.startswith(("/", "file:")):
-        return Path(url.removeprefix("file://")).read_text(encoding="utf-8")
-    try:
-        response = requests.get(url, timeout=settings.SYNC_DOWNLOAD_TIMEOUT)
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise SourceUnavailable(f"download of {url} failed: {exc}") from exc
-    return response.text
+    return read_text(relative_path=source.path, data_dir=data_dir, url=url)
