@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
+from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
 
@@ -124,12 +125,14 @@ def entry_json(item: ActionTarget) -> dict:
     return {**target_json(item.target), "template_kind": item.entry.template_kind, "script": item.script}
 
 
+def _schedule_item_json(item, language: str) -> dict:
+    return {"title": translated(item, "title", language), "description": translated(item, "description", language),
+            "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
+            "url": item.url or None, "link_label": item.link_label or None, "recording_url": item.recording_url or None}
+
+
 def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
     """The campaign as page context and as the public JSON body (`campaign_json`)."""
-    from django.utils import timezone
-
-    from advocacy.campaigns.models import translated
-
     now = timezone.now()
     schedule = list(campaign.schedule.all())
     demands = [translated(d, "text", language) for d in campaign.demands.all()]
@@ -149,13 +152,7 @@ def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
         "hashtag": campaign.hashtag,
         "toolkit_url": campaign.toolkit_url or None,
         "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails},
-        "schedule": [
-            {"title": translated(item, "title", language), "description": translated(item, "description", language),
-             "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
-             "url": item.url or None, "link_label": item.link_label or None,
-             "recording_url": item.recording_url or None}
-            for item in schedule
-        ],
+        "schedule": [_schedule_item_json(item, language) for item in schedule],
         "sample_posts": posts,
         "stats_url": f"/api/v1/campaigns/{campaign.slug}/stats",
     }
