@@ -129,5 +129,6 @@ def api_submit(request, slug):
         campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
         zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
         city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-        ip_address=ratelimit.client_ip(request), language=language)
+        ip_address=ratelimit.client_ip(request), language=language,
+        idempotency_key=request.headers.get("Idempotency-Key", ""))
     return JsonResponse(action_json(action), status=202)
