@@ -11,6 +11,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from advocacy import ratelimit
@@ -39,7 +40,7 @@ def lookup_view(request):
     verdict = ratelimit.hit("lookup", ratelimit.client_ip(request),
                             ratelimit.Limit(settings.LOOKUPS_PER_MINUTE_PER_IP, 60))
     if not verdict.allowed:
-        return error_response(429, "rate_limited", "Too many lookups; try again shortly.",
+        return error_response(429, "rate_limited", _("Too many lookups; try again shortly."),
                               retry_after=verdict.retry_after)
     zip_code, address = request.GET.get("zip", ""), request.GET.get("address")
     if address:

@@ -142,9 +142,10 @@ def api_events(request, slug):
     try:
         radius = float(request.GET.get("radius") or 50)
     except ValueError:
-        return error_response(400, "invalid", "radius is a number of miles.", fields={"radius": ["Not a number."]})
+        return error_response(400, "invalid", _("radius is a number of miles."),
+                              fields={"radius": [_("Not a number.")]})
     if not 0 < radius <= 500:
-        return error_response(400, "invalid", "radius must be between 1 and 500 miles.")
+        return error_response(400, "invalid", _("radius must be between 1 and 500 miles."))
     nearby = []
     if request.GET.get("zip"):
         nearby = services.events_near(campaign=campaign, zip_code=request.GET["zip"], radius=radius)
