@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from advocacy.api.responses import BadJSON, bad_json_response, error_response, refused_response
-from common.refusals import Refused
+from common.refusals import NotFound, Refused
 
 
 def allow_any_origin(response: HttpResponse, *, expose: tuple[str, ...] = ()) -> HttpResponse:
@@ -27,8 +27,7 @@ def allow_any_origin(response: HttpResponse, *, expose: tuple[str, ...] = ()) ->
 
 
 def not_found_response(exc: Http404) -> HttpResponse:
-    """Http404 raised with a message (already translated by whoever raised it) keeps that message."""
-    message = str(exc) if exc.args and isinstance(exc.args[0], str) else _("Not found.")
+    message = str(exc) if isinstance(exc, NotFound) else _("Not found.")
     return error_response(404, "not_found", message)
 
 

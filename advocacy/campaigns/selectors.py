@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
+from common.refusals import NotFound
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
 
@@ -23,7 +23,7 @@ def published_campaign(slug: str) -> Campaign:
     decorator turns it into the documented 404 body, a page into the 404 page)."""
     campaign = published_campaigns().filter(slug=slug).first()
     if campaign is None:
-        raise Http404(_("No campaign called %(slug)s.") % {"slug": slug})
+        raise NotFound(_("No campaign called %(slug)s.") % {"slug": slug})
     return campaign
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advocacy import ratelimit
+from advocacy import honeypot, ratelimit
 from advocacy.api.endpoints import json_endpoint
 from advocacy.api.responses import error_response, form_errors, json_object
 from advocacy.campaigns.models import Campaign
@@ -60,7 +60,7 @@ def submit(request, slug):
             error = exc.message
         else:
             return redirect("emails:action", token=action.token)
-    values = {field: request.POST.get(field, "") for field in api_fields(dict.fromkeys(form.fields))}
+    values = {field: request.POST.get(field, "") for field in form.fields if field != honeypot.FIELD}
     response = render(request, "emails/error.html", {"campaign": campaign, "error": error,
                                                      "email_values": values}, status=status)
     if retry_after is not None:
