@@ -7,11 +7,21 @@ row already sent and does nothing, so nothing is ever sent twice.
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
 from typing import Any
 
+from celery import current_app
 from django.db import transaction
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from advocacy.providers.email import send_message
+
+# calls/tasks.py and providers/twilio_client.py still import these two from here until their rewrite on another
+# branch lands; new code imports common.errors.
+from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].
 RETRY_BACKOFF_BASE_SECONDS = 2
@@ -19,22 +29,33 @@ RETRY_BACKOFF_CAP_SECONDS = 600
 MAX_RETRIES = 8
 
 
-class TransientDeliveryError(Exception):
-    """A provider error worth retrying: timeouts, 429s, 5xx, dropped connections."""
-
-
-class PermanentDeliveryError(Exception):
-    """A provider error that will not go away by retrying: bad address, rejected content, 4xx."""
-
-
 def backoff_seconds(retries: int, *, base: float = RETRY_BACKOFF_BASE_SECONDS,
                     cap: float = RETRY_BACKOFF_CAP_SECONDS) -> float:
     return random.uniform(0, min(cap, base * (2 ** retries)))
 
 
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task: Any, *args: Any, **kwargs: Any) -> bool:
+    """Send `task` (a task, or a registered task's name: services name the tasks that call them, so no import
+    circle) to the broker now. With the broker down the failure is logged, not raised: the row is already
+    committed, and the reconciler (emails/reconcile.py) sends it when the broker is back."""
+    runner = current_app.tasks[task] if isinstance(task, str) else task  # registered by its app's ready()
+    if current_app.conf.task_always_eager:  # it runs here and now: its errors are the task's, not a broker's
+        runner.apply_async(args=args, kwargs=kwargs)
+        return True
+    try:
+        runner.apply_async(args=args, kwargs=kwargs)
+    except (BrokerError, OSError) as exc:
+        logger.warning("could not enqueue %s%r (the reconciler will): %s", getattr(task, "name", task), args, exc)
+        return False
+    return True
+
+
 def enqueue_on_commit(task: Any, *args: Any, **kwargs: Any) -> None:
     """Send `task` to the broker once the current transaction commits (immediately outside one)."""
-    transaction.on_commit(lambda: task.apply_async(args=args, kwargs=kwargs))
+    transaction.on_commit(lambda: enqueue(task, *args, **kwargs))
 
 
 def retry_transient(task_self: Any, exc: TransientDeliveryError, *, max_retries: int = MAX_RETRIES) -> None:
@@ -62,3 +83,38 @@ def claim_row(model: type, pk: Any, *, ready: Callable[[Any], bool]) -> Any | No
     if row is None or not ready(row):
         return None
     return row
+
+
+def send_system_email_once(model: type, pk: Any, *, sent_field: str, compose: Callable[[Any], Any]) -> bool:
+    """Send the email `compose(row)` builds, once: `sent_field` (a timestamp) is set in the same locked
+    transaction as the send, so a redelivered task finds it set and sends nothing. False when already sent."""
+    with transaction.atomic():
+        row = claim_row(model, pk, ready=lambda r: getattr(r, sent_field) is None)
+        if row is None:
+            return False
+        send_message(compose(row))
+        setattr(row, sent_field, timezone.now())
+        row.save(update_fields=[sent_field])
+    return True
+
+
+def attempt(task_self: Any, work: Callable[[], Any], *, give_up: Callable[[str], Any],
+            on_retry: Callable[[str], Any] | None = None, max_retries: int = MAX_RETRIES) -> str:
+    """One delivery attempt inside a task: transient errors are retried with backoff (`on_retry` records the
+    failed attempt) until `max_retries`, then `give_up(reason)`; permanent errors `give_up(reason)` at once."""
+    try:
+        return "sent" if work() else "nothing to do"
+    except TransientDeliveryError as exc:
+        if task_self.request.retries >= max_retries:
+            reason = f"gave up after {max_retries + 1} attempts: {exc}"
+            logger.warning("%s %r: %s", task_self.name, task_self.request.args, reason)
+            give_up(reason)
+            return "failed"
+        if on_retry is not None:
+            on_retry(str(exc))
+        retry_transient(task_self, exc, max_retries=max_retries)
+        return "retrying"
+    except PermanentDeliveryError as exc:
+        logger.warning("%s %r failed permanently: %s", task_self.name, task_self.request.args, exc)
+        give_up(str(exc))
+        return "failed"

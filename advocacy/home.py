@@ -1,8 +1,8 @@
 from django.shortcuts import render
 
-from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaigns
 
 
 def home(request):
-    campaigns = Campaign.objects.filter(is_published=True).order_by("-window_start")
+    campaigns = published_campaigns().order_by("-window_start")
     return render(request, "home.html", {"campaigns": campaigns})

@@ -104,6 +104,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        # A persistent connection the database dropped (a restart) is replaced before the request uses it.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -179,7 +181,15 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "sync-targets-daily": {"task": "targets.tasks.sync_targets_task", "schedule": 24 * 3600},
     "expire-unconfirmed-emails": {"task": "advocacy.emails.tasks.expire_unconfirmed", "schedule": 3600},
+    "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": 60},
 }
+# The email reconciler (advocacy/emails/reconcile.py): a `queued` delivery untouched this long is re-enqueued
+# (longer than the longest retry backoff, so a retry in progress is never doubled); one still unsent this many
+# hours after confirmation is failed with the reason. The same email in the same campaign within
+# EMAIL_DUPLICATE_WINDOW_SECONDS returns the action already recorded (a double click, a retried POST).
+EMAIL_STUCK_SECONDS = env_int("EMAIL_STUCK_SECONDS", 900)
+EMAIL_GIVE_UP_HOURS = env_int("EMAIL_GIVE_UP_HOURS", 24)
+EMAIL_DUPLICATE_WINDOW_SECONDS = env_int("EMAIL_DUPLICATE_WINDOW_SECONDS", 600)
 
 # Email: console by default; any anymail provider via EMAIL_BACKEND + ANYMAIL_* variables.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

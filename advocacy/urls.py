@@ -18,3 +18,5 @@ urlpatterns = [
     path("", include("advocacy.events.urls")),
     path("", include("advocacy.dashboard.urls")),
 ]
+
+handler500 = "advocacy.error_pages.server_error"

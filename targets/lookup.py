@@ -4,7 +4,8 @@ Web pages, the JSON API, the phone keypad flow and the email flow all call `look
 ZIP answers. It answers for the Congress in effect at the request's moment (targets.congress): the ZIP table of
 that Congress's district plan, and the geocoder asked for that Congress's layer. A state whose plan for that
 Congress is not loaded has no ZIP answer: the supporter is asked for a street address instead of being matched
-from an old map. Errors a supporter can cause come back as LookupError with a code and a message, never a 500.
+from an old map. Errors a supporter can cause come back as LookupRefused (a common Refused) with a code and a
+message, never a 500.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from advocacy.providers import geocoder
+from common.refusals import Refused
 from targets.congress import congress_in_effect
 from targets.models import DistrictPlan, Target, ZipDistrict
 
@@ -71,21 +73,20 @@ class LookupResult:
         return None
 
 
-class LookupError(Exception):  # noqa: A001 - the lookup's own error, raised by and for this module
-    """A supporter's input we cannot look up. `code` is "invalid" (400) or "not_found" (404)."""
+class LookupRefused(Refused):
+    """A supporter's input we cannot look up. `code` is "invalid" (400) or "not_found" (404); the message belongs
+    to the ZIP field."""
 
     def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message, status=404 if code == "not_found" else 400, field="zip")
 
 
 def normalize_zip(raw: str | None) -> str:
     match = ZIP_PATTERN.match(raw or "")
     if not raw or not raw.strip():
-        raise LookupError("invalid", _("Enter a 5-digit ZIP code."))
+        raise LookupRefused("invalid", _("Enter a 5-digit ZIP code."))
     if not match:
-        raise LookupError("invalid", _("A ZIP code is 5 digits, like 10001."))
+        raise LookupRefused("invalid", _("A ZIP code is 5 digits, like 10001."))
     return match.group(1)
 
 
@@ -150,7 +151,7 @@ def _narrow_by_address(zip_code: str, address: str, districts: list[District], u
 def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
     districts, unmapped = districts_for_zip(zip_code, congress)
     if not districts and not unmapped:
-        raise LookupError(
+        raise LookupRefused(
             "not_found",
             _("We could not find ZIP code %(zip)s. PO-box-only ZIP codes have no district; "
               "try the ZIP code of your home address.") % {"zip": zip_code},
@@ -158,7 +159,7 @@ def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
     matched_by = "zip"
     if address and address.strip() and (len(districts) > 1 or unmapped):
         if len(address) > 200:
-            raise LookupError("invalid", _("That address is too long."))
+            raise LookupRefused("invalid", _("That address is too long."))
         districts, unmapped, matched_by = _narrow_by_address(zip_code, address, districts, unmapped, congress)
     members, vacancies = members_for_districts(districts, unmapped)
     return LookupResult(zip_code=zip_code, districts=districts, needs_address=len(districts) > 1 or bool(unmapped),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import render
 
-from targets.lookup import LookupError, lookup
+from targets.lookup import LookupRefused, lookup
 
 
 def lookup_page(request):
@@ -15,7 +15,7 @@ def lookup_page(request):
     if zip_code:
         try:
             result = lookup(zip_code=zip_code, address=address or None)
-        except LookupError as exc:
+        except LookupRefused as exc:
             error = exc.message
     return render(request, "targets/lookup.html",
                   {"zip_code": zip_code, "address": address, "result": result, "error": error,

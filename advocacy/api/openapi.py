@@ -7,7 +7,9 @@ from importlib import import_module
 from django.conf import settings
 from django.http import JsonResponse
 
-APP_SCHEMAS = ["targets.api_schema", "advocacy.campaigns.api_schema", "advocacy.calls.api_schema",
+from advocacy.api.endpoints import json_endpoint
+
+APP_SCHEMAS = ["advocacy.api.lookup_schema", "advocacy.campaigns.api_schema", "advocacy.calls.api_schema",
                "advocacy.emails.api_schema", "advocacy.events.api_schema", "advocacy.dashboard.api_schema"]
 
 COMMON_SCHEMAS = {
@@ -62,7 +64,6 @@ def document() -> dict:
     }
 
 
+@json_endpoint(cors=True)
 def openapi_json(request):
-    response = JsonResponse(document())
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(document())

@@ -6,7 +6,7 @@ import json
 
 from django.http import JsonResponse
 
-from advocacy.refusals import Refused
+from common.refusals import Refused
 
 
 def error_response(status: int, code: str, message: str, *, fields: dict | None = None,
@@ -47,7 +47,3 @@ def refused_response(exc: Refused) -> JsonResponse:
     return error_response(exc.status, exc.code, exc.message, fields={exc.field: [exc.message]} if exc.field else None,
                           retry_after=exc.retry_after)
 
-
-def lookup_error_response(exc) -> JsonResponse:
-    """A targets.lookup.LookupError: 400 for input that is not a ZIP code, 404 for a ZIP we do not know."""
-    return error_response(400 if exc.code == "invalid" else 404, exc.code, exc.message, fields={"zip": [exc.message]})

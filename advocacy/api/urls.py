@@ -2,11 +2,12 @@
 
 from django.urls import include, path
 
+from advocacy.api.lookup import lookup_view
 from advocacy.api.openapi import openapi_json
 
 urlpatterns = [
     path("openapi.json", openapi_json, name="openapi"),
-    path("", include("targets.api_urls")),
+    path("lookup", lookup_view, name="api-lookup"),
     path("", include("advocacy.campaigns.api_urls")),
     path("", include("advocacy.calls.api_urls")),
     path("", include("advocacy.emails.api_urls")),

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from advocacy.honeypot import HoneypotForm
 
-class CallRequestForm(forms.Form):
+
+class CallRequestForm(HoneypotForm):
     phone = forms.CharField(label=_("Your phone number"), max_length=32)
     zip = forms.CharField(label=_("Your ZIP code"), max_length=10)
     address = forms.CharField(label=_("Street address"), max_length=200, required=False)
-    website = forms.CharField(required=False)  # honeypot: people leave it empty, bots fill it in
 
 
 class OutcomeForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
 from advocacy.calls.models import CallSession
-from advocacy.refusals import Refused
+from common.refusals import Refused
 
 REFUSED_TYPES = {
     phonenumbers.PhoneNumberType.PREMIUM_RATE,

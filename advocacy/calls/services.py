@@ -80,7 +80,7 @@ def add_legs(*, session: CallSession, location: LookupResult | None) -> list[Cal
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                        ip_address: str | None = None, language: str = "en", partner_code: str = "") -> CallSession:
     """Validate, record the session and its legs, count it, and queue the call. Raises CallRefused or
-    targets.lookup.LookupError with a message for the supporter; nothing is recorded then."""
+    targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
     location = lookup(zip_code=zip_code, address=address)
     safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)

@@ -14,40 +14,31 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from advocacy import ratelimit
-from advocacy.api.responses import (
-    BadJSON,
-    bad_json_response,
-    error_response,
-    json_object,
-    lookup_error_response,
-    refused_response,
-)
+from advocacy.api.endpoints import json_endpoint
+from advocacy.api.responses import error_response, json_object
 from advocacy.calls import services
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
 from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
 from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaign
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_call
 from advocacy.partners.codes import partner_code_for
 from advocacy.providers.twilio_client import webhook_auth_token
-from targets.lookup import LookupError, lookup
+from targets.lookup import LookupRefused, lookup
 from targets.serializers import target_json
-
-
-def _campaign(slug: str) -> Campaign:
-    return get_object_or_404(Campaign, slug=slug, is_published=True)
 
 
 @embeddable(campaign_by_slug)
 @require_POST
 def request_call(request, slug):
     """The action page's "Call me" form: queue the call and show its progress page."""
-    campaign = _campaign(slug)
+    campaign = published_campaign(slug)
     form = CallRequestForm(request.POST)
     error = ""
-    if form.is_valid() and not form.cleaned_data["website"]:
+    if form.is_valid() and not form.filled_by_bot():
         try:
             session = services.start_call_session(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
@@ -55,12 +46,12 @@ def request_call(request, slug):
                 language=translation.get_language() or "en", partner_code=partner_code_for(request))
         except CallRefused as exc:
             error = exc.message
-        except LookupError as exc:
+        except LookupRefused as exc:
             error = exc.message
         else:
             return redirect("calls:status-page", session_id=session.pk)
     elif form.is_valid():
-        error = _("Your request could not be sent.")
+        error = form.bot_message
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
     return render(request, "calls/request_error.html", {"campaign": campaign, "error": error, "form": form},
@@ -109,27 +100,18 @@ def report_outcome(request, session_id, leg_id):
 
 @csrf_exempt  # a JSON API for partner sites: no cookies are used, so there is nothing to forge
 @require_POST
+@json_endpoint
 def api_request_call(request, slug):
-    campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
-    if campaign is None:
-        return error_response(404, "not_found", _("No campaign called %(slug)s.") % {"slug": slug})
-    try:
-        body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
+    campaign = published_campaign(slug)
+    body = json_object(request)
     missing = {name: [_("This field is required.")] for name in ("phone", "zip")
                if not str(body.get(name) or "").strip()}
     if missing:
         return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
-    try:
-        session = services.start_call_session(
-            campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
-            address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-            language=str(body.get("language") or campaign.language), partner_code=partner_code_for(request, body))
-    except CallRefused as exc:
-        return refused_response(exc)
-    except LookupError as exc:
-        return lookup_error_response(exc)
+    session = services.start_call_session(
+        campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
+        address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
+        language=str(body.get("language") or campaign.language), partner_code=partner_code_for(request, body))
     session.refresh_from_db()
     response = JsonResponse(session_json(session), status=202)
     response["Location"] = f"/api/v1/calls/{session.pk}"
@@ -137,6 +119,7 @@ def api_request_call(request, slug):
 
 
 @require_GET
+@json_endpoint
 def api_call_status(request, call_id):
     session = CallSession.objects.filter(pk=call_id, is_preview=False).select_related("campaign").first()
     if session is None:
@@ -154,7 +137,7 @@ def call_preview(request, slug):
     if zip_code:
         try:
             location = lookup(zip_code=zip_code)
-        except LookupError as exc:
+        except LookupRefused as exc:
             error = exc.message
         else:
             session = CallSession.objects.create(campaign=campaign, phone="+15005550006", is_preview=True,

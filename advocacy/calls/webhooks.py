@@ -21,7 +21,7 @@ from advocacy.calls import services, twiml
 from advocacy.calls.models import CallSession
 from advocacy.campaigns.models import Campaign
 from advocacy.providers.twilio_client import webhook_auth_token
-from targets.lookup import LookupError, lookup
+from targets.lookup import LookupRefused, lookup
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ def inbound_zip(request, session_id):
     session = _session(session_id)
     try:
         location = lookup(zip_code=request.POST.get("Digits", ""))
-    except LookupError:
+    except LookupRefused:
         return twiml.ask_zip(session, again=True)
     if len(location.districts) > 1:
         CallSession.objects.filter(pk=session.pk).update(zip_code=location.zip_code)

@@ -89,10 +89,6 @@ class Campaign(models.Model):
         at = at or timezone.now()
         return bool(self.window_end and at >= self.window_end)
 
-    @property
-    def tz(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
-
 
 class Demand(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="demands")

@@ -4,11 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from advocacy.campaigns import reasons
 from advocacy.campaigns.custom_targets import custom_targets_for
-from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
+from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
+from common.refusals import NotFound
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
+
+
+def published_campaigns() -> QuerySet[Campaign]:
+    return Campaign.objects.filter(is_published=True)
+
+
+def published_campaign(slug: str) -> Campaign:
+    """The campaign supporters may act on; Http404 with a translated message otherwise (a JSON endpoint's
+    decorator turns it into the documented 404 body, a page into the 404 page)."""
+    campaign = published_campaigns().filter(slug=slug).first()
+    if campaign is None:
+        raise NotFound(_("No campaign called %(slug)s.") % {"slug": slug})
+    return campaign
 
 
 @dataclass
@@ -91,7 +109,7 @@ class ActionTarget:
 
 
 def action_for_location(*, campaign: Campaign, zip_code: str, address: str | None, language: str) -> dict:
-    """The supporter's targets in order with their scripts. Raises targets.lookup.LookupError on bad input."""
+    """The supporter's targets in order with their scripts. Raises targets.lookup.LookupRefused on bad input."""
     from advocacy.campaigns.scripts import call_script_for
     from targets.lookup import lookup
 
@@ -115,12 +133,15 @@ def entry_json(item: ActionTarget) -> dict:
             "script": item.script}
 
 
+def _schedule_item_json(item, language: str) -> dict:
+    return {"title": translated(item, "title", language), "description": translated(item, "description", language),
+            "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
+            "url": item.url or None, "link_label": translated(item, "link_label", language) or None,
+            "recording_url": item.recording_url or None}
+
+
 def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
     """The campaign as page context and as the public JSON body (`campaign_json`)."""
-    from django.utils import timezone
-
-    from advocacy.campaigns.models import translated
-
     now = timezone.now()
     schedule = list(campaign.schedule.all())
     demands = [translated(d, "text", language) for d in campaign.demands.all()]
@@ -140,13 +161,7 @@ def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
         "hashtag": campaign.hashtag,
         "toolkit_url": campaign.toolkit_url or None,
         "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails},
-        "schedule": [
-            {"title": translated(item, "title", language), "description": translated(item, "description", language),
-             "starts_at": item.starts_at.isoformat(), "ends_at": item.ends_at.isoformat() if item.ends_at else None,
-             "url": item.url or None, "link_label": translated(item, "link_label", language) or None,
-             "recording_url": item.recording_url or None}
-            for item in schedule
-        ],
+        "schedule": [_schedule_item_json(item, language) for item in schedule],
         "sample_posts": posts,
         "stats_url": f"/api/v1/campaigns/{campaign.slug}/stats",
     }

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from advocacy.api.responses import error_response, lookup_error_response
+from advocacy.api.endpoints import json_endpoint
 from advocacy.campaigns.models import Campaign
-from advocacy.campaigns.selectors import action_for_location, campaign_json, entry_json
+from advocacy.campaigns.selectors import action_for_location, campaign_json, entry_json, published_campaign
 from advocacy.dashboard.selectors import public_totals
 from advocacy.emails.services import preview_messages
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug
-from targets.lookup import LookupError
-
-
-def published_campaign(slug: str) -> Campaign:
-    return get_object_or_404(Campaign, slug=slug, is_published=True)
+from targets.lookup import LookupRefused
 
 
 def _page_context(request, campaign: Campaign, *, embed: bool) -> dict:
@@ -35,7 +31,7 @@ def _page_context(request, campaign: Campaign, *, embed: bool) -> dict:
                 campaign=campaign, location=context["location"], language=language,
                 supporter={"name": "", "zip_code": context["location"].zip_code})
             context["needs_postal_address"] = any(m["channel"] == "cwc" for m in context["email_previews"])
-        except LookupError as exc:
+        except LookupRefused as exc:
             context["lookup_error"] = exc.message
     context.update(campaign_json(campaign=campaign, language=language, request=request))
     context["stats"] = public_totals(campaign_id=campaign.pk)
@@ -56,22 +52,16 @@ def embed_page(request, slug):
 
 
 @require_GET
+@json_endpoint(cors=True)
 def campaign_api(request, slug):
-    campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
-    if campaign is None:
-        return error_response(404, "not_found", f"No campaign called {slug!r}.")
+    campaign = published_campaign(slug)
     language = request.GET.get("lang") or translation.get_language() or "en"
     body = campaign_json(campaign=campaign, language=language, request=request)["campaign_json"]
     zip_code = request.GET.get("zip")
     if zip_code is not None:
-        try:
-            found = action_for_location(campaign=campaign, zip_code=zip_code, address=request.GET.get("address"),
-                                        language=language)
-        except LookupError as exc:
-            return lookup_error_response(exc)
+        found = action_for_location(campaign=campaign, zip_code=zip_code, address=request.GET.get("address"),
+                                    language=language)
         body["location"] = {"zip": found["location"].zip_code, "needs_address": found["location"].needs_address,
                             "districts": [d.label for d in found["location"].districts]}
         body["targets"] = [entry_json(entry) for entry in found["entries"]]
-    response = JsonResponse(body)
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(body)

@@ -31,9 +31,9 @@ def public_totals(*, campaign_id: int) -> dict[str, int]:
 
 def public_counter(*, slug: str) -> dict | None:
     """The public counter's body for a published campaign, or None when there is no such campaign."""
-    from advocacy.campaigns.models import Campaign
+    from advocacy.campaigns.selectors import published_campaigns
 
-    campaign = Campaign.objects.filter(slug=slug, is_published=True).only("pk", "goal_calls", "goal_emails").first()
+    campaign = published_campaigns().filter(slug=slug).only("pk", "goal_calls", "goal_emails").first()
     if campaign is None:
         return None
     return {"campaign": slug, "totals": public_totals(campaign_id=campaign.pk),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from advocacy.api.endpoints import allow_any_origin, json_endpoint
 from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
 from advocacy.dashboard.export import attempts_csv
@@ -44,6 +45,7 @@ def campaign_dashboard(request, slug):
 
 
 @staff_member_required
+@json_endpoint
 def stats_json(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
     body = dashboard_stats(campaign=campaign)
@@ -65,14 +67,13 @@ def export_csv(request, slug):
 
 def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
     response["Cache-Control"] = f"public, max-age={settings.PUBLIC_STATS_CACHE_SECONDS}"
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Expose-Headers"] = "ETag"
     if etag:
         response["ETag"] = etag
-    return response
+    return allow_any_origin(response, expose=("ETag",))
 
 
 @require_safe
+@json_endpoint
 def public_stats(request, slug):
     """Totals only, no personal data; served from the cache so the action hour's spike never hits the database.
 

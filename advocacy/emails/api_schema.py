@@ -5,12 +5,18 @@ from advocacy.api.openapi import error, json_body, request_body, slug_parameter
 PATHS = {
     "/campaigns/{slug}/emails": {"post": {
         "summary": "Send the campaign's email to the supporter's targets (after they confirm their address)",
-        "parameters": [slug_parameter()],
+        "parameters": [slug_parameter(), {
+            "name": "Idempotency-Key", "in": "header", "required": False,
+            "schema": {"type": "string", "maxLength": 100},
+            "description": "A retried request with the same key gets the first answer (the same action)."}],
         "requestBody": request_body("EmailRequest"),
-        "responses": {"202": json_body("EmailAction", "Recorded; a confirmation email is on its way"),
+        "responses": {"202": json_body("EmailAction", "Recorded (or the same address's recent action, returned "
+                                                      "again); a confirmation email is on its way"),
                       "400": error("Invalid fields"), "404": error("Unknown campaign or ZIP"),
-                      "409": error("The campaign is not open"), "422": error("Nobody to email for this ZIP"),
-                      "429": error("Rate limited; see Retry-After")},
+                      "409": error("The campaign is not open"),
+                      "422": error("Nobody to email for this ZIP, or an Idempotency-Key reused for another address"),
+                      "429": error("Rate limited; see Retry-After"),
+                      "503": error("Briefly unavailable, nothing recorded; see Retry-After")},
     }},
 }
 

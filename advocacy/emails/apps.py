@@ -6,4 +6,5 @@ class EmailsConfig(AppConfig):
     label = "emails"
 
     def ready(self):
-        from advocacy.emails import webhooks  # noqa: F401 - connects the anymail tracking receiver
+        from advocacy.emails import tasks, webhooks  # noqa: F401 - registers the tasks services enqueue by name;
+        # connects the anymail tracking receiver

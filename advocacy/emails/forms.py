@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advocacy.emails.services import MAX_NOTE
+from advocacy.honeypot import HoneypotForm
 
 PREFIXES = [("", "—"), ("Mx.", "Mx."), ("Ms.", "Ms."), ("Mr.", "Mr."), ("Mrs.", "Mrs."), ("Dr.", "Dr.")]
 
 
-class EmailActionForm(forms.Form):
+class EmailActionForm(HoneypotForm):
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(label=_("Your email"), max_length=254)
     zip = forms.CharField(label=_("Your ZIP code"), max_length=10)
@@ -15,4 +16,4 @@ class EmailActionForm(forms.Form):
     city = forms.CharField(label=_("Your town or city"), max_length=60, required=False)
     personal_note = forms.CharField(label=_("Add a personal note (optional)"), max_length=MAX_NOTE, required=False,
                                     widget=forms.Textarea(attrs={"rows": 4}))
-    website = forms.CharField(required=False)  # honeypot
+    bot_message = _("Your message could not be sent.")

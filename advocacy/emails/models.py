@@ -59,10 +59,17 @@ class EmailAction(models.Model):
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
     # The partner whose page or API key brought the supporter ("" when none): ?ref=, data-ref, or an API key.
     partner_code = models.CharField(max_length=40, blank=True, default="")
+    # The reconciler re-sends a confirmation or receipt email that never went out once, and records when here.
+    notice_requeued_at = models.DateTimeField(null=True, blank=True)
+    # A partner's Idempotency-Key header: a retried POST with the same key returns this action.
+    idempotency_key = models.CharField(max_length=100, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["email", "created_at"]),
                    models.Index(fields=["campaign", "partner_code"], name="emails_action_partner_idx")]
+        constraints = [models.UniqueConstraint(fields=["campaign", "idempotency_key"],
+                                               condition=~models.Q(idempotency_key=""),
+                                               name="one_action_per_idempotency_key")]
 
     def __str__(self) -> str:
         return f"{self.campaign.slug}: {self.email}"
@@ -102,12 +109,15 @@ class EmailDelivery(models.Model):
     provider_response = models.TextField(blank=True)  # CWC's answer to an accepted message
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the row was last handed to a worker (confirmed, retried, re-enqueued by the reconciler): a `queued`
+    # row untouched for EMAIL_STUCK_SECONDS is stuck.
+    queued_at = models.DateTimeField(null=True, blank=True)
     event_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["campaign", "created_at"])]
+        indexes = [models.Index(fields=["campaign", "created_at"]), models.Index(fields=["status", "queued_at"])]
         constraints = [models.UniqueConstraint(fields=["action", "target"], name="one_delivery_per_target")]
 
     def __str__(self) -> str:

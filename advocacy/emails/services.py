@@ -17,10 +17,13 @@ from advocacy.campaigns.scripts import email_for
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric
-from advocacy.delivery import enqueue_on_commit
+from advocacy.delivery import claim_row, enqueue_on_commit
+from advocacy.emails import queue
+from advocacy.emails.channels import EmailChannel
+from advocacy.emails.cwc import CwcChannel
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
 from advocacy.emails.routing import channel_for, signed
-from advocacy.refusals import Refused
+from common.refusals import Refused
 from targets.lookup import LookupResult, lookup
 
 MAX_NOTE = 2000
@@ -100,35 +103,68 @@ def _check_limits(email: str, ip_address: str | None) -> None:
                                status=429, retry_after=verdict.retry_after)
 
 
+def recent_action(*, campaign: Campaign, email: str, idempotency_key: str = "") -> EmailAction | None:
+    """The action this submission repeats: the one recorded under the same Idempotency-Key, or the same address's
+    live action in this campaign within EMAIL_DUPLICATE_WINDOW_SECONDS (a double click, a retried POST)."""
+    if idempotency_key:
+        keyed = EmailAction.objects.filter(campaign=campaign, idempotency_key=idempotency_key).first()
+        if keyed is not None and keyed.email != email:
+            raise EmailRefused("idempotency_key_reused",
+                               _("This Idempotency-Key was already used for a different submission."), status=422)
+        if keyed is not None:
+            return keyed
+    since = timezone.now() - timedelta(seconds=settings.EMAIL_DUPLICATE_WINDOW_SECONDS)
+    return (EmailAction.objects.filter(campaign=campaign, email=email, created_at__gte=since)
+            .exclude(status=EmailAction.Status.EXPIRED).order_by("-created_at").first())
+
+
 def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: str, address: str | None = None,
                         city: str = "", personal_note: str = "", ip_address: str | None = None,
                         language: str = "en", remembered_email: str | None = None, prefix: str = "",
-                        partner_code: str = "") -> EmailAction:
+                        partner_code: str = "", idempotency_key: str = "") -> EmailAction:
     """Record the supporter's messages, one delivery row per target, and ask them to confirm their address
-    (unless this browser already confirmed it). Raises EmailRefused or LookupError; nothing is kept then."""
+    (unless this browser already confirmed it). A repeat of a recent submission returns the action already
+    recorded. Raises EmailRefused or LookupRefused; nothing is kept then."""
     if not campaign.is_open():
         raise EmailRefused("campaign_closed", _("This action is not open right now."), status=409)
     name, email, city = one_line(name), (email or "").strip().lower(), one_line(city, 60)
     if not name:
         raise EmailRefused("invalid", _("Enter your name."), field="name")
+    idempotency_key = one_line(idempotency_key, 100)
+    if idempotency_key and (keyed := recent_action(campaign=campaign, email=email, idempotency_key=idempotency_key)):
+        return keyed  # a partner's retried POST is answered as the first was, whatever the rate limits say now
     note = clean_note(personal_note)
     location = lookup(zip_code=zip_code, address=address)
-    _check_limits(email, ip_address)
-    one_district = location.districts[0].district if len(location.districts) == 1 else None
+    _check_limits(email, ip_address)  # before the repeat check, so repeats count against the limits too
+    repeated = recent_action(campaign=campaign, email=email, idempotency_key=idempotency_key)
+    if repeated is not None:
+        return repeated
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
                       "state": location.districts[0].state}
     messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
                                 note=note)
     if not messages:
         raise EmailRefused("no_targets", _("This campaign has no one to email for your ZIP code."), status=422)
-    street = postal_address(messages=messages, address=address, city=city)
+    fields = {"campaign": campaign, "name": name, "email": email, "zip_code": location.zip_code,
+              "state": supporter_info["state"], "language": language[:2], "personal_note": note,
+              "district": location.districts[0].district if len(location.districts) == 1 else None,
+              "ip_address": ip_address or None, "idempotency_key": idempotency_key, "partner_code": partner_code,
+              "prefix": one_line(prefix, 10) or "Mx.", "city": city,
+              "street_address": postal_address(messages=messages, address=address, city=city)}
+    return _record_action(fields, messages, remembered_email=remembered_email)
+
+
+def _record_action(fields: dict, messages: list[dict], *, remembered_email: str | None) -> EmailAction:
+    campaign, email = fields["campaign"], fields["email"]
     with transaction.atomic():
-        supporter, _created = Supporter.objects.get_or_create(email=email, defaults={"name": name})
-        action = EmailAction.objects.create(
-            campaign=campaign, supporter=supporter, name=name, email=email, zip_code=location.zip_code,
-            state=supporter_info["state"], district=one_district,
-            language=language[:2], personal_note=note, ip_address=ip_address or None,
-            prefix=one_line(prefix, 10) or "Mx.", street_address=street, city=city, partner_code=partner_code)
+        supporter, _created = Supporter.objects.get_or_create(email=email, defaults={"name": fields["name"]})
+        # Writing the supporter's row first serialises two submissions from one address (a row lock on
+        # PostgreSQL, the write lock on SQLite): the second then sees the first's action and returns it.
+        Supporter.objects.filter(pk=supporter.pk).update(email=F("email"))
+        repeated = recent_action(campaign=campaign, email=email, idempotency_key=fields["idempotency_key"])
+        if repeated is not None:
+            return repeated
+        action = EmailAction.objects.create(supporter=supporter, **fields)
         EmailDelivery.objects.bulk_create(
             EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
                           address=m["address"], subject=m["subject"], body=m["body"],
@@ -138,9 +174,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
         if not campaign.require_email_confirmation or confirmed_before:
             confirm_action(action=action)
         else:
-            from advocacy.emails.tasks import send_confirmation
-
-            enqueue_on_commit(send_confirmation, action.pk)
+            enqueue_on_commit(queue.SEND_CONFIRMATION, action.pk)
     return action
 
 
@@ -151,13 +185,15 @@ def _count(action: EmailAction, metric: str, target_id: int | None = None) -> No
 
 def confirm_action(*, action: EmailAction) -> bool:
     """The supporter proved the address is theirs: queue the emails. A second click changes nothing."""
-    from advocacy.emails.tasks import deliver_email
-
     with transaction.atomic():
         action = EmailAction.objects.select_for_update().get(pk=action.pk)
+        now = timezone.now()
+        if action.status == EmailAction.Status.CONFIRMED:  # clicked again: hand on what is stuck, nothing else
+            queue.requeue_stuck_deliveries(cutoff=now - timedelta(seconds=queue.REQUEUE_ON_CONFIRM_SECONDS),
+                                           now=now, action_id=action.pk)
+            return False
         if action.status != EmailAction.Status.PENDING_CONFIRMATION:
             return False
-        now = timezone.now()
         if action.created_at < _confirmation_cutoff(now):  # the hourly expiry job has not reached it yet
             _expire([action.pk])
             return False
@@ -167,11 +203,29 @@ def confirm_action(*, action: EmailAction) -> bool:
         waiting = action.deliveries.filter(status=EmailDelivery.Status.WAITING)
         waiting.filter(channel=EmailDelivery.Channel.WEBFORM).update(status=EmailDelivery.Status.TO_REPORT)
         to_send = list(waiting.filter(channel__in=SENT_BY_US).values_list("pk", flat=True))
-        EmailDelivery.objects.filter(pk__in=to_send).update(status=EmailDelivery.Status.QUEUED)
+        queue.queue_deliveries(to_send, now=now)
         record_supporter(campaign_id=action.campaign_id, identity=action.email)
-        for delivery_id in to_send:
-            enqueue_on_commit(deliver_email, delivery_id)
     return True
+
+
+def send_delivery(*, delivery_id: int) -> bool:
+    """Send one queued message to its office, once: the row stays locked for the whole send, so a redelivered
+    task waits and then finds it sent. False when there is nothing to do. Raises a delivery error on failure
+    (its transaction rolls back; see record_failed_attempt)."""
+    with transaction.atomic():
+        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
+        if delivery is None:
+            return False
+        delivery.attempts += 1
+        channel = CwcChannel() if delivery.channel == EmailDelivery.Channel.CWC else EmailChannel()
+        mark_sent(delivery=delivery, provider_message_id=channel.send(delivery))
+    return True
+
+
+def record_failed_attempt(*, delivery_id: int, reason: str) -> None:
+    """A transient failure, to be retried: the attempt's own transaction rolled back, so it is counted here."""
+    EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
+        attempts=F("attempts") + 1, last_error=reason[:1000], queued_at=timezone.now())
 
 
 def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
@@ -221,44 +275,8 @@ def report_webform(*, delivery: EmailDelivery) -> bool:
         delivery.status, delivery.sent_at = EmailDelivery.Status.REPORTED, timezone.now()
         delivery.save(update_fields=["status", "sent_at"])
         _count(delivery.action, Metric.WEBFORM_REPORTED, delivery.target_id)
-        pending = (EmailDelivery.Status.QUEUED, EmailDelivery.Status.TO_REPORT, EmailDelivery.Status.FORM_OPENED)
-        if not delivery.action.deliveries.filter(status__in=pending).exists():
-            from advocacy.emails.tasks import send_receipt
-
-            enqueue_on_commit(send_receipt, delivery.action_id)  # sent once; a no-op if the receipt went already
-    return True
-
-
-TRACKING = {
-    "delivered": (EmailDelivery.Status.DELIVERED, Metric.EMAIL_DELIVERED),
-    "bounced": (EmailDelivery.Status.BOUNCED, Metric.EMAIL_BOUNCED),
-    "rejected": (EmailDelivery.Status.BOUNCED, Metric.EMAIL_BOUNCED),
-    "complained": (EmailDelivery.Status.COMPLAINED, None),
-}
-
-
-def apply_tracking_event(*, message_id: str, event_type: str, at=None) -> bool:
-    """A provider's tracking webhook: each delivery moves to delivered/bounced/complained once."""
-    with transaction.atomic():
-        delivery = (EmailDelivery.objects.select_for_update().select_related("action")
-                    .filter(provider_message_id=message_id).first())
-        if delivery is None:
-            return False
-        if event_type == "opened":
-            if delivery.opened_at is None:
-                delivery.opened_at = at or timezone.now()
-                delivery.save(update_fields=["opened_at"])
-            return True
-        if event_type not in TRACKING or delivery.status not in (EmailDelivery.Status.SENT,
-                                                                 EmailDelivery.Status.DELIVERED):
-            return False
-        status, metric = TRACKING[event_type]
-        if delivery.status == status:
-            return False
-        delivery.status, delivery.event_at = status, at or timezone.now()
-        delivery.save(update_fields=["status", "event_at"])
-        if metric:
-            _count(delivery.action, metric, delivery.target_id)
+        if not delivery.action.deliveries.filter(status__in=queue.UNSETTLED).exists():
+            enqueue_on_commit(queue.SEND_RECEIPT, delivery.action_id)  # sent once; a no-op if the receipt went
     return True
 
 

@@ -1,119 +1,48 @@
-"""Email delivery tasks. Each locks its row for the whole send, so a redelivered copy waits, then finds it done."""
+"""Email tasks: each is one service call; advocacy.delivery.attempt retries transient failures with backoff."""
 
 from __future__ import annotations
 
-import logging
-
 from celery import shared_task
-from django.conf import settings
-from django.db import transaction
-from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
 
-from advocacy.delivery import (
-    MAX_RETRIES,
-    PermanentDeliveryError,
-    TransientDeliveryError,
-    claim_row,
-    retry_transient,
-)
-from advocacy.emails import services
-from advocacy.emails.channels import EmailChannel, build_message, send_message
-from advocacy.emails.cwc import CwcChannel
-from advocacy.emails.models import EmailAction, EmailDelivery
-
-logger = logging.getLogger(__name__)
+from advocacy.delivery import MAX_RETRIES, attempt, enqueue_on_commit
+from advocacy.emails import notices, queue, reconcile, services
+from common.retry import RETRY_ON_DATABASE_ERRORS
 
 
-@shared_task(bind=True, name="advocacy.emails.tasks.deliver_email", acks_late=True, max_retries=MAX_RETRIES)
+def _log_only(reason: str) -> None:
+    """A supporter's own address the provider refuses (or that stays unreachable) is logged by attempt(), not
+    retried forever: their messages to the offices are unaffected and still recorded."""
+
+
+@shared_task(bind=True, name="advocacy.emails.tasks.deliver_email", acks_late=True, max_retries=MAX_RETRIES,
+             **RETRY_ON_DATABASE_ERRORS)
 def deliver_email(self, delivery_id: int) -> str:
-    outcome = _deliver(self, delivery_id)
+    outcome = attempt(self, lambda: services.send_delivery(delivery_id=delivery_id),
+                      give_up=lambda reason: services.mark_failed(delivery_id=delivery_id, reason=reason),
+                      on_retry=lambda reason: services.record_failed_attempt(delivery_id=delivery_id, reason=reason))
     settled_action = services.finish_if_settled(delivery_id=delivery_id) if outcome in ("sent", "failed") else None
     if settled_action is not None:
-        send_receipt.delay(settled_action)
+        enqueue_on_commit(queue.SEND_RECEIPT, settled_action)
     return outcome
 
 
-def _deliver(self, delivery_id: int) -> str:
-    try:
-        with transaction.atomic():
-            delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
-            if delivery is None:
-                return "nothing to do"
-            delivery.attempts += 1
-            channel = CwcChannel() if delivery.channel == EmailDelivery.Channel.CWC else EmailChannel()
-            provider_id = channel.send(delivery)
-            services.mark_sent(delivery=delivery, provider_message_id=provider_id)
-    except TransientDeliveryError as exc:
-        # The failed attempt's transaction rolled back, so it is counted here, outside it.
-        if self.request.retries >= MAX_RETRIES:
-            services.mark_failed(delivery_id=delivery_id, reason=f"gave up after {MAX_RETRIES + 1} attempts: {exc}")
-            logger.warning("email delivery %s failed after %s attempts: %s", delivery_id, MAX_RETRIES + 1, exc)
-            return "failed"
-        EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
-            attempts=F("attempts") + 1, last_error=str(exc)[:1000])
-        retry_transient(self, exc, max_retries=MAX_RETRIES)
-        return "retrying"
-    except PermanentDeliveryError as exc:
-        services.mark_failed(delivery_id=delivery_id, reason=str(exc))
-        logger.warning("email delivery %s failed permanently: %s", delivery_id, exc)
-        return "failed"
-    return "sent"
+@shared_task(bind=True, name="advocacy.emails.tasks.send_confirmation", acks_late=True, max_retries=MAX_RETRIES,
+             **RETRY_ON_DATABASE_ERRORS)
+def send_confirmation(self, action_id: int) -> str:
+    return attempt(self, lambda: notices.send_confirmation_email(action_id=action_id), give_up=_log_only)
 
 
-def _send_to_supporter(action: EmailAction, template: str, subject: str, field: str, context: dict) -> None:
-    """A system email to the supporter, sent once: the timestamp `field` is set in the same locked transaction."""
-    with transaction.atomic():
-        action = claim_row(EmailAction, action.pk, ready=lambda a: getattr(a, field) is None)
-        if action is None:
-            return
-        with translation.override(action.language):
-            body = render_to_string(template, {"action": action, **context})
-        message = build_message(subject=str(subject), body=body, to=[action.email],
-                                from_email=action.campaign.from_email or settings.DEFAULT_FROM_EMAIL)
-        send_message(message)
-        setattr(action, field, timezone.now())
-        action.save(update_fields=[field])
+@shared_task(bind=True, name="advocacy.emails.tasks.send_receipt", acks_late=True, max_retries=MAX_RETRIES,
+             **RETRY_ON_DATABASE_ERRORS)
+def send_receipt(self, action_id: int) -> str:
+    return attempt(self, lambda: notices.send_receipt_email(action_id=action_id), give_up=_log_only)
 
 
-def _send_or_retry(task, action: EmailAction, template: str, subject: str, field: str, context: dict) -> None:
-    """A supporter's address the provider refuses (or that stays unreachable) is logged, not retried forever:
-    their messages to the offices are unaffected and still recorded."""
-    try:
-        _send_to_supporter(action, template, subject, field, context)
-    except TransientDeliveryError as exc:
-        if task.request.retries >= MAX_RETRIES:
-            logger.warning("%s to action %s not sent after %s attempts: %s", template, action.pk, MAX_RETRIES + 1, exc)
-            return
-        retry_transient(task, exc, max_retries=MAX_RETRIES)
-    except PermanentDeliveryError as exc:
-        logger.warning("%s to action %s refused: %s", template, action.pk, exc)
-
-
-@shared_task(bind=True, name="advocacy.emails.tasks.send_confirmation", acks_late=True,
-             max_retries=MAX_RETRIES)
-def send_confirmation(self, action_id: int) -> None:
-    action = EmailAction.objects.select_related("campaign").get(pk=action_id)
-    link = settings.PUBLIC_BASE_URL + reverse("emails:confirm", args=[action.token])
-    with translation.override(action.language):
-        subject = translation.gettext("Confirm your email to send your messages")
-    _send_or_retry(self, action, "emails/confirmation_email.txt", subject, "confirmation_sent_at",
-                   {"link": link, "deliveries": action.deliveries.select_related("target")})
-
-
-@shared_task(bind=True, name="advocacy.emails.tasks.send_receipt", acks_late=True,
-             max_retries=MAX_RETRIES)
-def send_receipt(self, action_id: int) -> None:
-    action = EmailAction.objects.select_related("campaign").get(pk=action_id)
-    link = settings.PUBLIC_BASE_URL + reverse("emails:action", args=[action.token])
-    with translation.override(action.language):
-        subject = translation.gettext("Your messages for %(campaign)s") % {"campaign": action.campaign.title}
-    _send_or_retry(self, action, "emails/receipt_email.txt", subject, "receipt_sent_at",
-                   {"link": link, "deliveries": action.deliveries.select_related("target")})
-
-
-@shared_task(name="advocacy.emails.tasks.expire_unconfirmed")
+@shared_task(name="advocacy.emails.tasks.expire_unconfirmed", max_retries=3, **RETRY_ON_DATABASE_ERRORS)
 def expire_unconfirmed() -> int:
     return services.expire_unconfirmed()
+
+
+@shared_task(name="advocacy.emails.tasks.reconcile_emails", max_retries=3, **RETRY_ON_DATABASE_ERRORS)
+def reconcile_emails() -> dict[str, int]:
+    return reconcile.reconcile_emails()

@@ -11,25 +11,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advocacy import ratelimit
-from advocacy.api.responses import (
-    BadJSON,
-    bad_json_response,
-    error_response,
-    form_errors,
-    json_object,
-    lookup_error_response,
-    refused_response,
-)
+from advocacy import honeypot, ratelimit
+from advocacy.api.endpoints import json_endpoint
+from advocacy.api.responses import error_response, form_errors, json_object
 from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaign
 from advocacy.emails import services
 from advocacy.emails.form_fields import field_labels
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_email_action
+from advocacy.honeypot import api_fields
 from advocacy.partners.codes import partner_code_for
-from targets.lookup import LookupError
+from targets.lookup import LookupRefused
 
 REMEMBER_COOKIE = "confirmed_email"
 REMEMBER_SECONDS = 365 * 24 * 3600
@@ -55,23 +50,23 @@ def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
 @require_POST
 def submit(request, slug):
     """The action page's email form. On an error the page says why and shows the form again, filled in."""
-    campaign = get_object_or_404(Campaign, slug=slug, is_published=True)
+    campaign = published_campaign(slug)
     form = EmailActionForm(request.POST)
     status, retry_after = 400, None
     if not form.is_valid():
         error = " ".join(e for errors in form.errors.values() for e in errors)
-    elif form.cleaned_data["website"]:
-        error = _("Your message could not be sent.")
+    elif form.filled_by_bot():
+        error = form.bot_message
     else:
         try:
             action = _submit(request, campaign, form.cleaned_data)
         except services.EmailRefused as exc:
             error, status, retry_after = exc.message, exc.status, exc.retry_after
-        except LookupError as exc:
+        except LookupRefused as exc:  # the form page is still here: a 400 either way
             error = exc.message
         else:
             return redirect("emails:action", token=action.token)
-    values = {field: request.POST.get(field, "") for field in form.fields if field != "website"}
+    values = {field: request.POST.get(field, "") for field in form.fields if field != honeypot.FIELD}
     response = render(request, "emails/error.html", {"campaign": campaign, "error": error,
                                                      "email_values": values}, status=status)
     if retry_after is not None:
@@ -138,15 +133,11 @@ def action_json(action: EmailAction) -> dict:
 
 @csrf_exempt  # JSON for partner sites; no cookie grants anything here
 @require_POST
+@json_endpoint
 def api_submit(request, slug):
-    campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
-    if campaign is None:
-        return error_response(404, "not_found", f"No campaign called {slug!r}.")
-    try:
-        body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
-    form = EmailActionForm({k: v for k, v in body.items() if k != "website"})
+    campaign = published_campaign(slug)
+    body = json_object(request)
+    form = EmailActionForm(api_fields(body))
     language = body.get("language") or campaign.language
     known_language = isinstance(language, str) and language in dict(settings.LANGUAGES)
     if not form.is_valid() or not known_language:
@@ -154,15 +145,10 @@ def api_submit(request, slug):
         if not known_language:
             fields["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
         return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=fields)
-    try:
-        action = services.submit_email_action(
-            campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-            zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
-            city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-            prefix=form.cleaned_data["prefix"], ip_address=ratelimit.client_ip(request), language=language,
-            partner_code=partner_code_for(request, body))
-    except services.EmailRefused as exc:
-        return refused_response(exc)
-    except LookupError as exc:
-        return lookup_error_response(exc)
+    action = services.submit_email_action(
+        campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+        zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
+        city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
+        prefix=form.cleaned_data["prefix"], ip_address=ratelimit.client_ip(request), language=language,
+        partner_code=partner_code_for(request, body), idempotency_key=request.headers.get("Idempotency-Key", ""))
     return JsonResponse(action_json(action), status=202)

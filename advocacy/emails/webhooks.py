@@ -5,7 +5,7 @@ from __future__ import annotations
 from anymail.signals import tracking
 from django.dispatch import receiver
 
-from advocacy.emails.services import apply_tracking_event
+from advocacy.emails.tracking import apply_tracking_event
 
 
 @receiver(tracking, dispatch_uid="advocacy.emails.tracking")

@@ -8,16 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from advocacy.campaigns.models import TIME_ZONE_CHOICES
 from advocacy.events.models import IceLocation
 from advocacy.events.services import RADIUS_CHOICES
+from advocacy.honeypot import HoneypotForm
 
 US_ZONES = [(z, z) for z in ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
                              "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
                              "Pacific/Guam")]
 
 
-HONEYPOT = forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"})
-
-
-class HostEventForm(forms.Form):
+class HostEventForm(HoneypotForm):
     host_name = forms.CharField(label=_("Your name"), max_length=100)
     host_email = forms.EmailField(label=_("Your email"))
     organization = forms.CharField(label=_("Organization (optional)"), max_length=200, required=False)
@@ -38,8 +36,6 @@ class HostEventForm(forms.Form):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=US_ZONES + TIME_ZONE_CHOICES,
                                   initial="America/New_York")
     capacity = forms.IntegerField(label=_("Capacity (optional)"), min_value=1, max_value=100000, required=False)
-    website = forms.CharField(required=False, widget=HONEYPOT)  # honeypot
-
     def __init__(self, *args, nearby: list | None = None, **kwargs):
         """`nearby`: (IceLocation, miles) pairs near the host, offered as radio buttons (any site still validates)."""
         super().__init__(*args, **kwargs)
@@ -60,11 +56,10 @@ class HostEventForm(forms.Form):
         return starts, ends
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(HoneypotForm):
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(label=_("Your email"))
     zip = forms.CharField(label=_("Your ZIP code"), max_length=10, required=False)
-    website = forms.CharField(required=False, widget=HONEYPOT)  # honeypot
 
 
 class SearchForm(forms.Form):

@@ -15,7 +15,7 @@ from advocacy.campaigns.models import Campaign
 from advocacy.delivery import enqueue_on_commit
 from advocacy.events.models import Event, IceLocation, Rsvp
 from advocacy.geo import bounding_box, miles_between
-from advocacy.refusals import Refused
+from common.refusals import Refused
 from targets.lookup import normalize_zip
 from targets.models import ZipCentroid
 
@@ -28,11 +28,11 @@ class EventRefused(Refused):
 
 
 def centroid(zip_code: str) -> ZipCentroid:
-    from targets.lookup import LookupError
+    from targets.lookup import LookupRefused
 
     try:
         zip_code = normalize_zip(zip_code)
-    except LookupError as exc:
+    except LookupRefused as exc:
         raise EventRefused("invalid_zip", exc.message, field="zip") from exc
     point = ZipCentroid.objects.filter(zcta=zip_code).first()
     if point is None:

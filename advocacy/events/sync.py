@@ -7,36 +7,22 @@ import io
 import re
 from pathlib import Path
 
-import requests
 from django.conf import settings
 from django.db import transaction
 
 from advocacy.events.models import IceLocation
+from advocacy.providers.downloads import SourceUnavailable, read_text
 from targets.sync.phones import to_e164
 from targets.sync.upsert import Counts, upsert
 
 FILES = {"field_offices": "ice/ero_field_offices.csv", "facilities": "ice/ice_detention_facilities_fy26.csv"}
 
 
-class IceDataUnavailable(Exception):
-    pass
-
-
 def read(name: str, data_dir: Path | None) -> str:
-    if data_dir is not None:
-        path = Path(data_dir) / FILES[name]
-        if not path.exists():
-            raise IceDataUnavailable(f"{path} does not exist")
-        return path.read_text(encoding="utf-8")
-    if not settings.ICE_DATA_URL:
-        raise IceDataUnavailable("no ICE_DATA_URL configured; pass --data-dir")
-    try:
-        response = requests.get(f"{settings.ICE_DATA_URL.rstrip('/')}/{FILES[name]}",
-                                timeout=settings.SYNC_DOWNLOAD_TIMEOUT)
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise IceDataUnavailable(str(exc)) from exc
-    return response.text
+    if data_dir is None and not settings.ICE_DATA_URL:
+        raise SourceUnavailable("no ICE_DATA_URL configured; pass --data-dir")
+    url = f"{settings.ICE_DATA_URL.rstrip('/')}/{FILES[name]}" if settings.ICE_DATA_URL else None
+    return read_text(relative_path=FILES[name], data_dir=data_dir, url=url)
 
 
 def _float(value: str) -> float | None:

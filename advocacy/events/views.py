@@ -10,23 +10,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from advocacy import ratelimit
-from advocacy.api.responses import (
-    BadJSON,
-    bad_json_response,
-    error_response,
-    form_errors,
-    json_object,
-    refused_response,
-)
+from advocacy.api.endpoints import json_endpoint
+from advocacy.api.responses import error_response, form_errors, json_object
 from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaign
 from advocacy.events import services
 from advocacy.events.forms import HostEventForm, RsvpForm, SearchForm
 from advocacy.events.ics import event_ics
 from advocacy.events.models import Event
-
-
-def _campaign(slug: str) -> Campaign:
-    return get_object_or_404(Campaign, slug=slug, is_published=True)
+from advocacy.honeypot import api_fields
 
 
 def event_json(event: Event, miles: float | None = None) -> dict:
@@ -56,7 +48,7 @@ def _search(campaign: Campaign, data) -> tuple[SearchForm, list, str]:
 
 @require_GET
 def find(request, slug):
-    campaign = _campaign(slug)
+    campaign = published_campaign(slug)
     form, nearby, error = _search(campaign, request.GET)
     return render(request, "events/find.html", {
         "campaign": campaign, "form": form, "nearby": nearby, "error": error,
@@ -71,15 +63,15 @@ def _nearby_sites(near: str) -> list:
 
 
 def host(request, slug):
-    campaign = _campaign(slug)
+    campaign = published_campaign(slug)
     near = (request.POST.get("near") or request.GET.get("near") or request.GET.get("zip") or "").strip()[:10]
     nearby_locations = _nearby_sites(near)
     form = HostEventForm(request.POST or None, initial={"time_zone": campaign.time_zone, "near": near},
                          nearby=nearby_locations)
     error = ""
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:
-            error = _("Your event could not be sent.")
+        if form.filled_by_bot():
+            error = form.bot_message
         else:
             try:
                 event = _host_event(request, campaign, form)
@@ -108,14 +100,14 @@ def _host_event(request, campaign: Campaign, form: HostEventForm) -> Event:
 
 
 def detail(request, slug, event_id):
-    campaign = _campaign(slug)
+    campaign = published_campaign(slug)
     event = get_object_or_404(Event.objects.select_related("ice_location"), pk=event_id, campaign=campaign,
                               status__in=[Event.Status.APPROVED, Event.Status.CANCELLED])
     form = RsvpForm(request.POST or None)
     error, done = "", False
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:
-            error = _("Your RSVP could not be sent.")
+        if form.filled_by_bot():
+            error = form.bot_message
         else:
             try:
                 services.rsvp(event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
@@ -138,44 +130,34 @@ def ics(request, slug, event_id):
 
 
 @require_GET
+@json_endpoint(cors=True)
 def api_events(request, slug):
-    campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
-    if campaign is None:
-        return error_response(404, "not_found", f"No campaign called {slug!r}.")
+    campaign = published_campaign(slug)
     try:
         radius = float(request.GET.get("radius") or 50)
     except ValueError:
-        return error_response(400, "invalid", "radius is a number of miles.", fields={"radius": ["Not a number."]})
+        return error_response(400, "invalid", _("radius is a number of miles."),
+                              fields={"radius": [_("Not a number.")]})
     if not 0 < radius <= 500:
-        return error_response(400, "invalid", "radius must be between 1 and 500 miles.")
+        return error_response(400, "invalid", _("radius must be between 1 and 500 miles."))
     nearby = []
     if request.GET.get("zip"):
-        try:
-            nearby = services.events_near(campaign=campaign, zip_code=request.GET["zip"], radius=radius)
-        except services.EventRefused as exc:
-            return error_response(exc.status, exc.code, exc.message, fields={"zip": [exc.message]})
-    response = JsonResponse({"events": [event_json(n.event, n.miles) for n in nearby],
-                             "online": [event_json(e) for e in services.online_events(campaign=campaign)]})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+        nearby = services.events_near(campaign=campaign, zip_code=request.GET["zip"], radius=radius)
+    return JsonResponse({"events": [event_json(n.event, n.miles) for n in nearby],
+                         "online": [event_json(e) for e in services.online_events(campaign=campaign)]})
 
 
 @csrf_exempt
 @require_POST
+@json_endpoint
 def api_rsvp(request, slug, event_id):
     event = Event.objects.filter(pk=event_id, campaign__slug=slug, status=Event.Status.APPROVED).first()
     if event is None:
-        return error_response(404, "not_found", "No such event.")
-    try:
-        body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
-    form = RsvpForm({k: v for k, v in body.items() if k != "website"})
+        return error_response(404, "not_found", _("No such event."))
+    body = json_object(request)
+    form = RsvpForm(api_fields(body))
     if not form.is_valid():
-        return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))
-    try:
-        services.rsvp(event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-                      zip_code=form.cleaned_data["zip"], ip_address=ratelimit.client_ip(request))
-    except services.EventRefused as exc:
-        return refused_response(exc)
+        return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=form_errors(form))
+    services.rsvp(event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                  zip_code=form.cleaned_data["zip"], ip_address=ratelimit.client_ip(request))
     return JsonResponse({"event": event.pk, "status": "confirmed", "rsvps": event.rsvp_count}, status=201)

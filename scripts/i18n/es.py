@@ -560,4 +560,35 @@ ES = {
     "Marked as spam": "Marcado como spam",
     "Waiting for you to use the form": "Esperando a que uses el formulario",
     "Sent through the web form": "Enviado por el formulario web",
+    # core: API errors
+    "No such event.": "No existe ese evento.",
+    "Not found.": "No se encontró.",
+    "This Idempotency-Key was already used for a different submission.":
+        "Esta Idempotency-Key ya se usó para otro envío.",
+    "Too many lookups; try again shortly.": "Demasiadas búsquedas; inténtalo de nuevo en un momento.",
+    "radius is a number of miles.": "radius es un número de millas.",
+    "Not a number.": "No es un número.",
+    "radius must be between 1 and 500 miles.": "radius debe estar entre 1 y 500 millas.",
+    # core: error pages
+    "Back to the start": "Volver al inicio",
+    "Something went wrong on our side": "Algo salió mal de nuestro lado",
+    "This step did not finish. It is not your fault, and we have been told about it.":
+        "Este paso no terminó. No es tu culpa, y ya nos avisaron.",
+    "If you were sending messages or asking for a call, check your email (or wait for our call) for a few minutes "
+    "before trying again: it may already be on its way. Otherwise, go back and try again.":
+        "Si estabas enviando mensajes o pidiendo una llamada, revisa tu correo (o espera nuestra llamada) unos "
+        "minutos antes de intentarlo de nuevo: puede que ya esté en camino. Si no, vuelve atrás e inténtalo otra vez.",
+    "We are busy for a moment": "Estamos ocupados por un momento",
+    "Part of our system is briefly unavailable, so this step did not go through and nothing from it was saved.":
+        "Una parte de nuestro sistema no está disponible por un momento, así que este paso no se completó y no se "
+        "guardó nada.",
+    "Please wait a minute, then go back and try again. Your calls and messages matter: thank you for not giving up.":
+        "Espera un minuto, vuelve atrás e inténtalo de nuevo. Tus llamadas y mensajes importan: gracias por no "
+        "rendirte.",
+    "We are busy for a moment and nothing was saved. Please try again in a minute.":
+        "Estamos ocupados por un momento y no se guardó nada. Inténtalo de nuevo en un minuto.",
+    "Something went wrong on our side. If you were sending messages or asking for a call, check before trying "
+    "again: it may already be on its way.":
+        "Algo salió mal de nuestro lado. Si estabas enviando mensajes o pidiendo una llamada, revisa antes de "
+        "intentarlo de nuevo: puede que ya esté en camino.",
 }

@@ -15,11 +15,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from advocacy.providers.downloads import SourceUnavailable
 from targets.models import SourceLoad
 from targets.sync import contact_forms, importers
 from targets.sync.guards import ImplausibleShrink, refuse_shrink
 from targets.sync.plans import import_plan
-from targets.sync.sources import SourceUnavailable, content_version, plan_locations, read_location, read_versioned
+from targets.sync.sources import content_version, plan_locations, read_location, read_versioned
 from targets.sync.upsert import Counts
 
 logger = logging.getLogger(__name__)

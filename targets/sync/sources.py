@@ -12,8 +12,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 from django.conf import settings
+
+from advocacy.providers.downloads import SourceUnavailable, read_text
 
 GITHUB_RAW = "https://raw.githubusercontent.com"
 
@@ -60,14 +61,6 @@ SOURCES = {
 PLANS_DIR = "zip-district/plans"  # cd<congress>.csv files written by build_zip_districts
 
 
-class SourceUnavailable(Exception):
-    pass
-
-
-def content_version(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
 def read_source(name: str, *, data_dir: Path | None) -> str:
     return read_versioned(name, data_dir=data_dir)[0]
 
@@ -85,19 +78,15 @@ def read_versioned(name: str, *, data_dir: Path | None) -> tuple[str, str]:
     return text, f"{ref} {content_version(text)}".strip()
 
 
+def content_version(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 def read_location(location: str) -> str:
-    """A file path, file:// URL or http(s) URL as text."""
-    if not location.startswith(("http://", "https://")):
-        path = Path(location.removeprefix("file://"))
-        if not path.exists():
-            raise SourceUnavailable(f"{path} does not exist")
-        return path.read_text(encoding="utf-8")
-    try:
-        response = requests.get(location, timeout=settings.SYNC_DOWNLOAD_TIMEOUT)
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise SourceUnavailable(f"download of {location} failed: {exc}") from exc
-    return response.text
+    """A file path, file:// URL or http(s) URL as text, through the downloads adapter."""
+    if not location.startswith(("http://", "https://", "file:")):
+        location = str(Path(location).resolve())
+    return read_text(relative_path=location, url=location)
 
 
 def plan_locations(data_dir: Path | None) -> dict[int, str]:

@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import subprocess
+import zoneinfo
 from io import StringIO
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_a_window_entered_in_the_campaigns_time_zone_opens_and_closes_at_those_l
                            admin_post(start=(day.isoformat(), "09:00:00"), end=(day.isoformat(), "21:00:00")))
     assert response.status_code == 302, response.content.decode()[:3000]
     campaign = Campaign.objects.get(slug="pacific")
-    pacific = campaign.tz
+    pacific = zoneinfo.ZoneInfo(campaign.time_zone)
     assert campaign.window_start == dt.datetime.combine(day, dt.time(9), tzinfo=pacific)
     assert campaign.window_end == dt.datetime.combine(day, dt.time(21), tzinfo=pacific)
     assert campaign.is_published is False  # new campaigns start unpublished

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from advocacy.events.sync import IceDataUnavailable, sync_ice_locations
+from advocacy.events.sync import sync_ice_locations
+from advocacy.providers.downloads import SourceUnavailable
 
 
 class Command(BaseCommand):
@@ -14,6 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args, data_dir=None, **options):
         try:
             counts = sync_ice_locations(data_dir=data_dir)
-        except IceDataUnavailable as exc:
+        except SourceUnavailable as exc:
             raise CommandError(f"ICE locations not loaded: {exc}") from exc
         self.stdout.write(f"ice_locations: {counts}")

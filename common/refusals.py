@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.http import Http404
+
 
 class Refused(Exception):
     """A request we will not carry out. `status` is the HTTP status the JSON API answers with, `field` the
@@ -11,3 +13,8 @@ class Refused(Exception):
                  retry_after: int | None = None):
         super().__init__(message)
         self.code, self.message, self.status, self.field, self.retry_after = code, message, status, field, retry_after
+
+
+class NotFound(Http404):
+    """A 404 whose message is meant for the visitor, already translated (Django's own Http404 messages, such as
+    get_object_or_404's, are not: the JSON API answers those with a generic message)."""

@@ -1,4 +1,4 @@
-"""This app's part of the OpenAPI document served at /api/v1/openapi.json (see advocacy/api/openapi.py)."""
+"""The lookup endpoint's part of the OpenAPI document served at /api/v1/openapi.json (see openapi.py)."""
 
 from advocacy.api.openapi import error, json_body
 

@@ -1,0 +1,36 @@
+"""The system emails a supporter gets from the email action, each sent once: "confirm your address" and the
+receipt listing their messages. Rendered in the supporter's language from templates/emails/*.txt."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
+from advocacy.delivery import send_system_email_once
+from advocacy.emails.models import EmailAction
+from advocacy.providers.email import build_message
+
+
+def _compose(action: EmailAction, *, template: str, subject: str, url_name: str):
+    link = settings.PUBLIC_BASE_URL + reverse(url_name, args=[action.token])
+    with translation.override(action.language):
+        body = render_to_string(template, {"action": action, "link": link,
+                                           "deliveries": action.deliveries.select_related("target")})
+        subject = translation.gettext(subject) % {"campaign": action.campaign.title}
+    return build_message(subject=subject, body=body, to=[action.email],
+                         from_email=action.campaign.from_email or settings.DEFAULT_FROM_EMAIL)
+
+
+def send_confirmation_email(*, action_id: int) -> bool:
+    subject = gettext_noop("Confirm your email to send your messages")
+    return send_system_email_once(EmailAction, action_id, sent_field="confirmation_sent_at", compose=lambda a: _compose(
+        a, template="emails/confirmation_email.txt", subject=subject, url_name="emails:confirm"))
+
+
+def send_receipt_email(*, action_id: int) -> bool:
+    subject = gettext_noop("Your messages for %(campaign)s")
+    return send_system_email_once(EmailAction, action_id, sent_field="receipt_sent_at", compose=lambda a: _compose(
+        a, template="emails/receipt_email.txt", subject=subject, url_name="emails:action"))
