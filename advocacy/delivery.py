@@ -13,18 +13,15 @@ from typing import Any
 
 from django.db import transaction
 
+from advocacy.providers.errors import PermanentDeliveryError, TransientDeliveryError
+
+__all__ = ["PermanentDeliveryError", "TransientDeliveryError", "backoff_seconds", "claim_row",
+           "enqueue_on_commit", "retry_transient"]
+
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].
 RETRY_BACKOFF_BASE_SECONDS = 2
 RETRY_BACKOFF_CAP_SECONDS = 600
 MAX_RETRIES = 8
-
-
-class TransientDeliveryError(Exception):
-    """A provider error worth retrying: timeouts, 429s, 5xx, dropped connections."""
-
-
-class PermanentDeliveryError(Exception):
-    """A provider error that will not go away by retrying: bad address, rejected content, 4xx."""
 
 
 def backoff_seconds(retries: int, *, base: float = RETRY_BACKOFF_BASE_SECONDS,

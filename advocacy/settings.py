@@ -211,6 +211,9 @@ CALL_MAX_LEG_SECONDS = env_int("CALL_MAX_LEG_SECONDS", 1200)
 CALL_DIAL_TIMEOUT_SECONDS = env_int("CALL_DIAL_TIMEOUT_SECONDS", 30)
 CALL_ALLOWED_REGIONS = env_list("CALL_ALLOWED_REGIONS", "US,PR,GU,VI,AS,MP")
 CALL_BLOCKLIST = env_list("CALL_BLOCKLIST")  # E.164 numbers or prefixes, comma-separated
+# Reliability of calls: how long one run of place_call owns a session it is placing (renewed just before it
+# asks Twilio; must exceed the Twilio request's timeout, and stay below CELERY_VISIBILITY_TIMEOUT).
+CALL_PLACING_LEASE_SECONDS = env_int("CALL_PLACING_LEASE_SECONDS", 120)
 
 # Target data and lookup.
 CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
@@ -22,14 +20,12 @@ from advocacy.api.responses import (
     lookup_error_response,
     refused_response,
 )
-from advocacy.calls import services
+from advocacy.calls import legs, services, simulated
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
-from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
 from advocacy.campaigns.models import Campaign
-from advocacy.providers.twilio_client import webhook_auth_token
-from targets.lookup import LookupError, lookup
+from targets.lookup import LookupError
 from targets.serializers import target_json
 
 
@@ -97,7 +93,7 @@ def report_outcome(request, session_id, leg_id):
     leg = get_object_or_404(session.legs, pk=leg_id)
     form = OutcomeForm(request.POST, choices=CallLeg.Outcome.choices)
     if form.is_valid():
-        services.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
+        legs.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
     return redirect("calls:status-page", session_id=session.pk)
 
 
@@ -147,22 +143,8 @@ def call_preview(request, slug):
     transcript, error = None, ""
     if zip_code:
         try:
-            location = lookup(zip_code=zip_code)
+            transcript = simulated.preview_call(campaign=campaign, zip_code=zip_code, language=language)
         except LookupError as exc:
             error = exc.message
-        else:
-            session = CallSession.objects.create(campaign=campaign, phone="+15005550006", is_preview=True,
-                                                 zip_code=location.zip_code, language=language,
-                                                 status=CallSession.Status.IN_PROGRESS)
-            services.add_legs(session=session, location=location)
-            from advocacy.calls.twiml import url
-
-            sid = "CApreview" + uuid.uuid4().hex[:23]
-            transcript = run_call(url=url("calls:answer", session),
-                                  params={"CallSid": sid, "AccountSid": "ACpreview", "From": "+15005550006",
-                                          "To": session.phone},
-                                  auth_token=webhook_auth_token(), transport=DjangoClientTransport(),
-                                  scenario=Scenario(), status_callback=url("calls:status", session))
-            session.delete()
     return render(request, "calls/preview.html", {"campaign": campaign, "zip_code": zip_code, "error": error,
                                                   "transcript": transcript, "language": language})

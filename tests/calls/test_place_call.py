@@ -50,12 +50,12 @@ def test_running_the_task_twice_places_one_call(fake_api, queued):
     assert len(fake_api.created) == 1
 
 
-def test_a_redelivered_task_finds_the_call_a_dead_worker_placed(fake_api, queued):
+def test_a_redelivered_task_finds_the_call_a_dead_worker_placed_even_if_only_queued(fake_api, queued):
     place_call.apply(args=[str(queued.pk)])
     sid = CallSession.objects.get(pk=queued.pk).twilio_sid
-    # The worker died after Twilio created the call but before the sid was saved, long ago:
-    CallSession.objects.filter(pk=queued.pk).update(twilio_sid="", status=CallSession.Status.PLACING,
-                                                    placed_at=timezone.now() - dt.timedelta(minutes=10))
+    assert fake_api.calls[sid]["status"] == "queued"  # Twilio has not started it: it has no start time yet
+    # The worker died after Twilio created the call but before the sid was saved; its lease ran out:
+    CallSession.objects.filter(pk=queued.pk).update(twilio_sid="", placing_lease_until=timezone.now())
 
     place_call.apply(args=[str(queued.pk)])
 
@@ -63,13 +63,16 @@ def test_a_redelivered_task_finds_the_call_a_dead_worker_placed(fake_api, queued
     assert CallSession.objects.get(pk=queued.pk).twilio_sid == sid
 
 
-def test_a_duplicate_delivery_leaves_a_call_being_placed_alone(fake_api, queued):
-    CallSession.objects.filter(pk=queued.pk).update(status=CallSession.Status.PLACING, placed_at=timezone.now())
+def test_a_duplicate_delivery_leaves_a_call_being_placed_alone(fake_api, queued, settings):
+    settings.CALL_PLACING_LEASE_SECONDS = 120
+    CallSession.objects.filter(pk=queued.pk).update(
+        status=CallSession.Status.PLACING, placing_token="another-run",
+        placing_lease_until=timezone.now() + dt.timedelta(seconds=120))
 
     with pytest.raises(Retry) as retry:  # eager mode raises what a worker would schedule
         place_call.apply(args=[str(queued.pk)], throw=True)
 
-    assert 290 < retry.value.when <= 301  # it looks again once the other delivery's lease has run out
+    assert 110 < retry.value.when <= 121  # it looks again once the other run's lease has run out
     assert fake_api.created == []
 
 

@@ -1,0 +1,70 @@
+"""Reads that decide where a call goes next: which leg, which number, which caller ID."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+
+from advocacy.calls.models import CallLeg, CallSession
+from advocacy.campaigns.models import Campaign
+from advocacy.geo import miles_between
+from targets.models import DistrictOffice, Target, ZipCentroid
+
+
+def session_for_webhook(session_id) -> CallSession:
+    return get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id)
+
+
+def leg_of(session: CallSession, leg_id: int) -> CallLeg:
+    """A leg of this session only: a leg id from another session's URL is refused (404)."""
+    return get_object_or_404(session.legs.select_related("target", "session"), pk=leg_id)
+
+
+def inbound_campaign(*, number_called: str) -> Campaign | None:
+    return Campaign.objects.filter(phone_number=number_called, is_published=True).first()
+
+
+def next_leg(*, session: CallSession) -> CallLeg | None:
+    return session.legs.select_related("target").filter(status=CallLeg.Status.PENDING).first()
+
+
+def dialing_leg(*, session: CallSession) -> CallLeg | None:
+    return session.legs.select_related("target").filter(status=CallLeg.Status.DIALING).first()
+
+
+def nearest_district_office(*, target: Target | None, zip_code: str) -> DistrictOffice | None:
+    if target is None:
+        return None
+    offices = [o for o in target.district_offices.exclude(phone="") if o.latitude is not None]
+    if not offices:
+        return None
+    centroid = ZipCentroid.objects.filter(zcta=zip_code).first()
+    if centroid is None:
+        return offices[0]
+    return min(offices, key=lambda o: miles_between(centroid.latitude, centroid.longitude, o.latitude, o.longitude))
+
+
+def number_for(leg: CallLeg) -> str:
+    """Always the target's own number from our data: nothing in a request chooses whom we dial."""
+    if leg.is_district_office:
+        office = nearest_district_office(target=leg.target, zip_code=leg.session.zip_code)
+        return office.phone if office else ""
+    return leg.target.phone if leg.target else ""
+
+
+def can_offer_district_office(leg: CallLeg) -> bool:
+    return (not leg.is_district_office and leg.status in (CallLeg.Status.BUSY, CallLeg.Status.NO_ANSWER)
+            and leg.target is not None and leg.target.kind == Target.Kind.MEMBER
+            and leg.session.step == leg.step
+            and nearest_district_office(target=leg.target, zip_code=leg.session.zip_code) is not None)
+
+
+def campaign_number(campaign: Campaign) -> str:
+    return campaign.phone_number or settings.TWILIO_CALLER_ID
+
+
+def caller_id_for(session: CallSession) -> str:
+    """Offices see the supporter's own number where allowed, so staff recognise a constituent."""
+    if settings.CALL_PASS_SUPPORTER_CALLER_ID and session.direction == CallSession.Direction.OUTBOUND:
+        return session.phone
+    return campaign_number(session.campaign)
