@@ -33,6 +33,10 @@ class Scenario:
     talk_seconds: int = 45
     star_on: set[int] = field(default_factory=set)  # dial indexes (0-based) where the supporter presses *
     hangup_after_steps: int | None = None  # the supporter hangs up after this many webhook requests
+    repeat_requests: set[int] = field(default_factory=set)  # requests (1-based) Twilio sends twice, the first
+    # answer lost (a timeout): the call goes on with the second answer
+    replays: dict[int, int] = field(default_factory=dict)  # {m: k}: after request m, someone replays request k
+    # (a captured, validly signed webhook); its answer is discarded
     max_steps: int = 200
 
 
@@ -121,6 +125,7 @@ class _Interpreter:
         self.scenario = scenario
         self.transcript = transcript
         self.requests = 0
+        self.sent: dict[int, tuple[str, dict]] = {}
         self.gathers = 0
         self.dials = 0
         self.seconds = 0
@@ -135,6 +140,14 @@ class _Interpreter:
         params = {**self.base_params, **(extra or {})}
         self.transcript.steps.append(Step(kind="request", text=url))
         status, body = self.transport(url, params, signed_headers(url, params, self.auth_token))
+        if self.requests in self.scenario.repeat_requests:
+            self.transcript.steps.append(Step(kind="request", text=url))
+            status, body = self.transport(url, params, signed_headers(url, params, self.auth_token))
+        self.sent[self.requests] = (url, params)
+        if self.requests in self.scenario.replays:
+            old_url, old_params = self.sent[self.scenario.replays[self.requests]]
+            self.transcript.steps.append(Step(kind="replay", text=old_url))
+            self.transport(old_url, old_params, signed_headers(old_url, old_params, self.auth_token))
         if status != 200:
             self.transcript.errors.append(f"{url} answered HTTP {status}")
             raise _HungUp

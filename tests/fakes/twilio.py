@@ -112,6 +112,15 @@ class FakeTwilio(FakeHTTPServer):
         call["status"] = "completed"
         self.transcripts[call["sid"]] = transcript
 
+    def dial_in(self, *, from_: str, to: str, voice_url: str, scenario: Scenario | None = None) -> Transcript:
+        """Someone calls one of the account's numbers: Twilio fetches the number's voice URL, as configured."""
+        sid = "CA" + uuid.uuid4().hex
+        params = {"CallSid": sid, "AccountSid": self.account_sid, "From": from_, "To": to, "Direction": "inbound"}
+        transcript = run_call(url=voice_url, params=params, auth_token=self.auth_token, transport=http_transport,
+                              scenario=scenario or self.default_scenario)
+        self.transcripts[sid] = transcript
+        return transcript
+
     def wait_idle(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         for thread in list(self.threads):
