@@ -34,7 +34,7 @@ SCHEMAS = {
             "position": {"type": "integer"}, "district_office": {"type": "boolean"},
             "target": {"oneOf": [{"$ref": "#/components/schemas/Target"}, {"type": "null"}]},
             "vacant_seat": {"type": ["string", "null"]},
-            "status": {"type": "string", "enum": ["pending", "dialing", "connected", "completed", "busy", "no_answer",
+            "status": {"type": "string", "enum": ["pending", "dialing", "completed", "busy", "no_answer",
                                                   "failed", "skipped"]},
             "duration_seconds": {"type": "integer"}, "outcome": {"type": ["string", "null"]}}}}}},
 }

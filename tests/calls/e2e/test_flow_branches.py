@@ -133,3 +133,13 @@ def test_a_number_no_campaign_uses_gets_an_apology(campaign, fake_twilio, live_s
 
     assert transcript.said == ["Sorry, something went wrong with this call. Please try again from the action page."]
     assert not CallSession.objects.exists()
+
+
+def test_a_busy_member_with_a_district_office_declined_moves_on(client, campaign, fake_twilio):
+    Target.objects.filter(key="N000002").update(phone="+12022255635")
+    fake_twilio.default_scenario = Scenario(target_results={"+12022255635": "busy"}, supporter_keys=["1", "2"])
+    session, transcript = finished(fake_twilio, request_call(client, campaign, zip_code="10001", address=""))
+
+    assert "Press 1 to try their nearest district office" in " ".join(transcript.said)
+    assert not session.legs.filter(is_district_office=True).exists()
+    assert "+12123677350" not in transcript.dialed
