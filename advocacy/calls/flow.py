@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from advocacy.calls import legs, selectors, services, voice
+from advocacy.calls import legs, progress, selectors, services, voice
 from advocacy.calls.links import webhook_url
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.webhook import status_callback, twiml_webhook
@@ -145,7 +145,7 @@ def office(request, session_id, leg_id):
 def status(request, session_id):
     """Twilio's status callbacks (initiated, ringing, answered, completed...): the session only moves forward."""
     session = selectors.session_for_webhook(session_id)
-    services.update_call_status(session_id=session.pk, twilio_status=request.POST.get("CallStatus", ""),
+    progress.update_call_status(session_id=session.pk, twilio_status=request.POST.get("CallStatus", ""),
                                 call_sid=request.POST.get("CallSid", ""))
     return HttpResponse(status=204)
 

@@ -53,6 +53,7 @@ class CallSession(models.Model):
     # The one run of place_call allowed to place this call, until when (renewed just before it asks Twilio).
     placing_token = models.CharField(max_length=32, blank=True)
     placing_lease_until = models.DateTimeField(null=True, blank=True)
+    requeued_at = models.DateTimeField(null=True, blank=True)  # when the reconciler re-sent a lost place_call
     last_error = models.TextField(blank=True)
     transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
     created_at = models.DateTimeField(auto_now_add=True)

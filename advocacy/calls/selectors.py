@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.models import Campaign
@@ -68,3 +72,33 @@ def caller_id_for(session: CallSession) -> str:
     if settings.CALL_PASS_SUPPORTER_CALLER_ID and session.direction == CallSession.Direction.OUTBOUND:
         return session.phone
     return campaign_number(session.campaign)
+
+
+def stale_filter(now: datetime) -> Q:
+    """Sessions that should have ended by now: placing or ringing for CALL_STALE_AFTER_SECONDS, in progress
+    for CALL_MAX_SECONDS longer (Twilio's time limit ends such a call), or queued that long after a re-send."""
+    stale = timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS)
+    waiting = Q(status__in=[CallSession.Status.PLACING, CallSession.Status.RINGING], placed_at__lt=now - stale)
+    talking = Q(status=CallSession.Status.IN_PROGRESS,
+                placed_at__lt=now - stale - timedelta(seconds=settings.CALL_MAX_SECONDS))
+    never_placed = Q(status=CallSession.Status.QUEUED, requeued_at__lt=now - stale)
+    return waiting | talking | never_placed
+
+
+def live_call_count(*, campaign: Campaign) -> int:
+    """Calls that hold a line now; stale ones (lost status callbacks) never count."""
+    return (CallSession.objects.filter(campaign=campaign, status__in=CallSession.LIVE)
+            .exclude(stale_filter(timezone.now())).count())
+
+
+def stale_sessions(*, now: datetime) -> list[CallSession]:
+    return list(CallSession.objects.filter(stale_filter(now), is_preview=False)[:500])
+
+
+def lost_sessions(*, now: datetime) -> list[CallSession]:
+    """Calls that should be being placed and are not (their task was lost), never re-sent before."""
+    old = now - timedelta(seconds=settings.CALL_REQUEUE_AFTER_SECONDS)
+    unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
+    return list(CallSession.objects.filter(unleased, status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+                                           twilio_sid="", requeued_at__isnull=True, created_at__lt=old,
+                                           is_preview=False)[:500])

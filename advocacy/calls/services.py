@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from advocacy.calls import safety
 from advocacy.calls.counts import count, locked_session
-from advocacy.calls.legs import add_legs, finish_remaining_legs
+from advocacy.calls.legs import add_legs
 from advocacy.calls.models import CallSession
 from advocacy.calls.tasks import place_call
 from advocacy.campaigns.models import Campaign
@@ -21,22 +21,6 @@ from advocacy.delivery import enqueue_on_commit
 from advocacy.providers.telephony import MACHINE_ANSWERS
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
-
-CALL_STATUSES = {
-    "queued": CallSession.Status.PLACING,
-    "initiated": CallSession.Status.PLACING,
-    "ringing": CallSession.Status.RINGING,
-    "in-progress": CallSession.Status.IN_PROGRESS,
-    "answered": CallSession.Status.IN_PROGRESS,
-    "completed": CallSession.Status.COMPLETED,
-    "busy": CallSession.Status.BUSY,
-    "no-answer": CallSession.Status.NO_ANSWER,
-    "failed": CallSession.Status.FAILED,
-    "canceled": CallSession.Status.CANCELED,
-}
-# The order a call moves through before it ends; a callback never moves a session back along it.
-PROGRESS = [CallSession.Status.QUEUED, CallSession.Status.PLACING, CallSession.Status.RINGING,
-            CallSession.Status.IN_PROGRESS]
 
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
@@ -120,27 +104,3 @@ def supporter_pressed_start(*, session: CallSession) -> None:
             session.status = CallSession.Status.IN_PROGRESS
         session.save(update_fields=["supporter_connected", "answered_at", "status"])
         count(session, Metric.SUPPORTER_CONNECTED)
-
-
-def moves_forward(current: str, new: str) -> bool:
-    if current in CallSession.FINAL:
-        return False
-    return new not in PROGRESS or PROGRESS.index(new) > PROGRESS.index(current)
-
-
-def update_call_status(*, session_id, twilio_status: str, call_sid: str = "") -> CallSession:
-    """The status callback: moves the session forward only, never back, so retries and reordering are safe."""
-    new_status = CALL_STATUSES.get(twilio_status)
-    with transaction.atomic():
-        session = locked_session(session_id)
-        if new_status is None or not moves_forward(session.status, new_status):
-            return session
-        session.status = new_status
-        if call_sid and not session.twilio_sid:
-            session.twilio_sid = call_sid
-        if new_status in CallSession.FINAL:
-            session.ended_at = timezone.now()
-        session.save(update_fields=["status", "twilio_sid", "ended_at"])
-    if new_status in CallSession.FINAL:
-        finish_remaining_legs(session)
-    return session

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from advocacy.calls import placing, simulated
+from advocacy.calls import placing, reconcile, simulated
 from advocacy.delivery import TransientDeliveryError, retry_transient
 
 
@@ -30,3 +30,12 @@ def simulate_call(*, sid: str, to: str, from_: str, url: str, status_callback: s
     """The built-in simulator standing in for Twilio: the supporter answers, presses 1, every office answers."""
     return simulated.play_simulated_call(sid=sid, to=to, from_=from_, url=url, status_callback=status_callback,
                                          machine_detection=machine_detection)
+
+
+@shared_task(bind=True, name="advocacy.calls.tasks.reconcile_calls", acks_late=True)
+def reconcile_calls(self) -> dict[str, int]:
+    """Every minute (CELERY_BEAT_SCHEDULE): re-send lost calls once, finish the ones that should have ended."""
+    try:
+        return reconcile.reconcile_calls(requeue=lambda session_id: place_call.delay(session_id))
+    except (OperationalError, InterfaceError, TransientDeliveryError) as exc:
+        raise self.retry(exc=exc, countdown=30, max_retries=2) from exc

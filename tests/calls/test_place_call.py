@@ -8,22 +8,8 @@ from django.utils import timezone
 
 from advocacy.calls.models import CallSession
 from advocacy.calls.tasks import place_call
-from tests.calls.conftest import ACCOUNT_SID, AUTH_TOKEN
-from tests.fakes.twilio import FakeTwilio
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fake_api(settings):
-    """The fake's REST API only: calls are created but nobody plays them."""
-    with FakeTwilio(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, drive_calls=False) as fake:
-        settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
-        settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
-        settings.TWILIO_API_BASE_URL = fake.url
-        settings.TWILIO_CALLS_PER_SECOND = 1000
-        settings.PUBLIC_BASE_URL = "https://calls.example.org"
-        yield fake
 
 
 @pytest.fixture
