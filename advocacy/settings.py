@@ -220,6 +220,8 @@ CALL_PLACING_LEASE_SECONDS = env_int("CALL_PLACING_LEASE_SECONDS", 120)
 CALL_STALE_AFTER_SECONDS = env_int("CALL_STALE_AFTER_SECONDS", 900)
 # A call still queued (or whose placing run died) this long after it was requested is re-enqueued, once.
 CALL_REQUEUE_AFTER_SECONDS = env_int("CALL_REQUEUE_AFTER_SECONDS", 120)
+# The same phone asking again in the same campaign within this window, while its call is under way, gets that call.
+CALL_DUPLICATE_WINDOW_SECONDS = env_int("CALL_DUPLICATE_WINDOW_SECONDS", 600)
 
 # Target data and lookup.
 CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")

@@ -53,6 +53,7 @@ class CallSession(models.Model):
     # The one run of place_call allowed to place this call, until when (renewed just before it asks Twilio).
     placing_token = models.CharField(max_length=32, blank=True)
     placing_lease_until = models.DateTimeField(null=True, blank=True)
+    idempotency_key = models.CharField(max_length=64, blank=True)  # a partner's Idempotency-Key header
     requeued_at = models.DateTimeField(null=True, blank=True)  # when the reconciler re-sent a lost place_call
     last_error = models.TextField(blank=True)
     transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
@@ -65,6 +66,7 @@ class CallSession(models.Model):
         indexes = [
             models.Index(fields=["campaign", "status"]),
             models.Index(fields=["phone", "created_at"]),
+            models.Index(fields=["campaign", "idempotency_key"]),
             models.Index(fields=["ip_address", "created_at"]),
         ]
 

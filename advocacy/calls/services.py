@@ -24,7 +24,7 @@ from targets.models import Target
 
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
-                       ip_address: str | None = None, language: str = "en") -> CallSession:
+                       ip_address: str | None = None, language: str = "en", idempotency_key: str = "") -> CallSession:
     """Validate, record the session and its legs, count it, and queue the call. Raises CallRefused or
     targets.lookup.LookupError with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
@@ -33,6 +33,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
     with transaction.atomic():
         session = CallSession.objects.create(
             campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
+            idempotency_key=idempotency_key,
             language=language[:2], state=location.districts[0].state if location.districts else "",
             district=location.districts[0].district if len(location.districts) == 1 else None,
         )

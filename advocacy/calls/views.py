@@ -20,7 +20,7 @@ from advocacy.api.responses import (
     lookup_error_response,
     refused_response,
 )
-from advocacy.calls import legs, services, simulated
+from advocacy.calls import legs, simulated, submissions
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
@@ -41,10 +41,10 @@ def request_call(request, slug):
     error = ""
     if form.is_valid() and not form.cleaned_data["website"]:
         try:
-            session = services.start_call_session(
+            session = submissions.submit_call(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
-                language=translation.get_language() or "en")
+                language=translation.get_language() or "en").session
         except CallRefused as exc:
             error = exc.message
         except LookupError as exc:
@@ -112,16 +112,17 @@ def api_request_call(request, slug):
     if missing:
         return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
     try:
-        session = services.start_call_session(
+        submitted = submissions.submit_call(
             campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
             address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-            language=str(body.get("language") or campaign.language))
+            language=str(body.get("language") or campaign.language),
+            idempotency_key=request.headers.get("Idempotency-Key", ""))
     except CallRefused as exc:
         return refused_response(exc)
     except LookupError as exc:
         return lookup_error_response(exc)
-    session.refresh_from_db()
-    response = JsonResponse(session_json(session), status=202)
+    session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
+    response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
     response["Location"] = f"/api/v1/calls/{session.pk}"
     return response
 

@@ -20,7 +20,7 @@ def ago(**kwargs):
 @pytest.fixture
 def ringing_long_ago(campaign):
     """A call Twilio placed 20 minutes ago whose status callbacks never arrived."""
-    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", status=CallSession.Status.RINGING,
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550199", status=CallSession.Status.RINGING,
                                          placed_at=ago(minutes=20), twilio_sid="CA" + "7" * 32)
     CallLeg.objects.create(session=session, campaign=campaign, position=0)
     return session

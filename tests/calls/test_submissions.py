@@ -1,0 +1,71 @@
+"""The same request twice (a double click, a retried POST) rings the supporter once, through the page and the API."""
+
+import threading
+
+import pytest
+
+from advocacy.calls.models import CallSession
+from tests.calls.conftest import request_call, session_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_phone_again_while_its_call_is_under_way_gets_that_call(client, campaign):
+    first = request_call(client, campaign)
+    again = request_call(client, campaign, phone="(802) 555-0142")
+
+    assert (first.status_code, again.status_code) == (202, 200)
+    assert again.json()["call_id"] == first.json()["call_id"] and again["Location"] == first["Location"]
+    assert CallSession.objects.count() == 1
+
+
+def test_once_the_call_ended_or_the_window_passed_a_new_request_is_a_new_call(client, campaign, settings):
+    session_for(request_call(client, campaign))
+    CallSession.objects.update(status=CallSession.Status.BUSY)
+    assert request_call(client, campaign).status_code == 202
+
+    settings.CALL_DUPLICATE_WINDOW_SECONDS = 0
+    assert request_call(client, campaign).status_code == 202
+    assert CallSession.objects.count() == 3
+
+
+def test_the_page_form_sent_twice_shows_the_same_call(client, campaign):
+    form = {"phone": "802-555-0142", "zip": "10002"}
+    first, second = client.post("/c/detention/call/", form), client.post("/c/detention/call/", form)
+
+    assert first.status_code == second.status_code == 302 and first["Location"] == second["Location"]
+    assert CallSession.objects.count() == 1
+
+
+def test_an_idempotency_key_returns_the_first_call_and_refuses_reuse_for_another_phone(client, campaign):
+    def post(phone):
+        return client.post("/api/v1/campaigns/detention/calls", {"phone": phone, "zip": "10002"},
+                           content_type="application/json", HTTP_IDEMPOTENCY_KEY="partner-req-42")
+
+    first = post("+18025550142")
+    CallSession.objects.update(status=CallSession.Status.COMPLETED)  # even after it ended: same key, same call
+    retried, other = post("+18025550142"), post("+18025550143")
+
+    assert (first.status_code, retried.status_code) == (202, 200)
+    assert retried.json()["call_id"] == first.json()["call_id"]
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_at_the_same_moment_rings_once(client, campaign, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # nothing to place here: only the requests race
+    from advocacy.celery import app
+
+    app.conf.task_always_eager, was = False, app.conf.task_always_eager
+    app.conf.broker_url, broker = "memory://", app.conf.broker_url
+    try:
+        results = []
+        threads = [threading.Thread(target=lambda: results.append(request_call(client, campaign).status_code))
+                   for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = was, broker
+    assert sorted(results) == [200, 202] and CallSession.objects.count() == 1
