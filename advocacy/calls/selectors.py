@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -102,3 +103,15 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
     return list(CallSession.objects.filter(unleased, status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
                                            twilio_sid="", requeued_at__isnull=True, created_at__lt=old,
                                            is_preview=False)[:500])
+
+
+def place_in_line(*, session: CallSession) -> tuple[int, int] | None:
+    """(position, minutes) while the call waits for a slot to be placed (calls leave at
+    TWILIO_CALLS_PER_SECOND across the account); None once Twilio has it."""
+    if session.twilio_sid or session.status not in (CallSession.Status.QUEUED, CallSession.Status.PLACING):
+        return None
+    ahead = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+                                       twilio_sid="", is_preview=False, created_at__lt=session.created_at).count()
+    position = ahead + 1
+    seconds = position / max(settings.TWILIO_CALLS_PER_SECOND, 0.01)
+    return position, max(1, math.ceil(seconds / 60))

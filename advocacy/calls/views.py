@@ -20,7 +20,7 @@ from advocacy.api.responses import (
     lookup_error_response,
     refused_response,
 )
-from advocacy.calls import legs, simulated, submissions
+from advocacy.calls import legs, selectors, simulated, submissions
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
@@ -82,7 +82,7 @@ def call_status_page(request, session_id):
     signature = session.status + "|" + ",".join(f"{leg.status}:{leg.duration_seconds}" for leg in legs)
     return render(request, "calls/status.html", {
         "session": session, "campaign": session.campaign, "legs": legs, "outcomes": CallLeg.Outcome.choices,
-        "signature": signature,
+        "signature": signature, "in_line": selectors.place_in_line(session=session),
         "show_transcript": bool(session.transcript) and settings.DEBUG,
     })
 

@@ -343,4 +343,15 @@ ES = {
     "Your message could not be sent.": "No se pudo enviar tu mensaje.",
     "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
     "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
+    # calls: answering machines, idempotency, the queue
+    "Hello, this is the call you asked for. We could not reach you, so nothing will be left here. You can ask for "
+    "another call at any time. Goodbye.":
+        "Hola, esta es la llamada que pediste. No pudimos comunicarnos contigo, así que no dejaremos nada aquí. "
+        "Puedes pedir otra llamada cuando quieras. Adiós.",
+    "This Idempotency-Key was already used for another request.":
+        "Esta Idempotency-Key ya se usó para otra solicitud.",
+    "Your call is queued: you are number %(position)s in line, about %(minutes)s minute until we call you.": (
+        "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s minuto.",
+        "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s "
+        "minutos."),
 }

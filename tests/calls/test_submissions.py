@@ -69,3 +69,28 @@ def test_a_double_click_at_the_same_moment_rings_once(client, campaign, settings
     finally:
         app.conf.task_always_eager, app.conf.broker_url = was, broker
     assert sorted(results) == [200, 202] and CallSession.objects.count() == 1
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("en", "Your call is queued: you are number 3 in line, about 3 minutes until we call you."),
+    ("es", "Tu llamada está en espera: eres el número 3 en la fila; te llamaremos en unos 3 minutos."),
+])
+def test_while_it_waits_for_a_slot_the_page_says_where_the_call_is_in_line(client, campaign, settings, language,
+                                                                          expected):
+    settings.TWILIO_CALLS_PER_SECOND = 0.02  # one call leaves every 50 s
+    waiting = [CallSession.objects.create(campaign=campaign, phone=f"+1802555014{i}") for i in range(3)]
+    CallSession.objects.filter(pk=waiting[0].pk).update(status=CallSession.Status.PLACING)  # waiting for its slot
+
+    page = client.get(f"/calls/{waiting[2].pk}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert expected in " ".join(page.split())
+    assert "We are calling you now" not in page and "Te estamos llamando" not in page
+
+
+def test_once_twilio_has_the_call_the_page_says_we_are_calling(client, campaign):
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", status=CallSession.Status.RINGING,
+                                         twilio_sid="CA" + "1" * 32)
+
+    page = client.get(f"/calls/{session.pk}/").content.decode()
+
+    assert "We are calling you now" in page and "in line" not in page
