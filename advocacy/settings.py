@@ -100,6 +100,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,  # a persistent connection that died (a restarted PostgreSQL) is replaced
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

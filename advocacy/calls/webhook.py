@@ -46,6 +46,10 @@ def _twiml(request, view, args, kwargs) -> HttpResponse:
         response = _run_retrying_once(view, request, *args, **kwargs)
     except (CallSession.DoesNotExist, Http404):
         response = apology()
+    except DATABASE_ERRORS:
+        logger.exception("call webhook %s: the database is still unreachable", request.path)
+        connection.close()
+        response = apology()
     except Exception:
         logger.exception("call webhook %s failed", request.path)
         response = apology()
@@ -61,6 +65,7 @@ def _callback(request, view, args, kwargs) -> HttpResponse:
         return view(request, *args, **kwargs)
     except DATABASE_ERRORS:
         logger.exception("status callback %s hit a database error; Twilio will retry", request.path)
+        connection.close()  # the retry gets a fresh connection
         return HttpResponse("database unavailable, retry", status=503, content_type="text/plain")
 
 
