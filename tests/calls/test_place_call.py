@@ -70,3 +70,31 @@ def test_a_permanent_error_fails_the_session_without_retrying(fake_api, queued):
     queued.refresh_from_db()
     assert queued.status == CallSession.Status.FAILED and "Twilio 400" in queued.last_error
     assert fake_api.created == [] and len([r for r in fake_api.requests if r["method"] == "POST"]) == 1
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True)
+def test_a_run_that_outlived_its_lease_does_not_place_a_second_call(fake_api, campaign, settings):
+    """Run A claims the session and waits for its pacing slot past its lease; run B (a redelivery) takes the
+    session over, asks Twilio, finds nothing and places the call. When A wakes its lease is gone: it stops."""
+    import threading
+    import time
+
+    from advocacy.calls.models import PacingSlot
+    from tests.services import require_postgres_and_redis
+
+    require_postgres_and_redis()
+    settings.CALL_PLACING_LEASE_SECONDS = 1
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002")
+    PacingSlot.objects.update_or_create(key="twilio", defaults={"next_at": time.time() + 2.5})
+    results = {}
+    run_a = threading.Thread(target=lambda: results.setdefault("a", place_call.apply(args=[str(session.pk)]).get()))
+    run_a.start()
+    time.sleep(1.5)
+
+    results["b"] = place_call.apply(args=[str(session.pk)]).get()
+    run_a.join(10)
+
+    assert results["a"] == "lease lost" and results["b"].startswith("CA")
+    assert len(fake_api.created) == 1
+    assert CallSession.objects.get(pk=session.pk).place_attempts == 2
