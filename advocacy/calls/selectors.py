@@ -76,14 +76,16 @@ def caller_id_for(session: CallSession) -> str:
 
 
 def stale_filter(now: datetime) -> Q:
-    """Sessions that should have ended by now: placing or ringing for CALL_STALE_AFTER_SECONDS, in progress
-    for CALL_MAX_SECONDS longer (Twilio's time limit ends such a call), or queued that long after a re-send."""
+    """Sessions that should have ended by now: placing (with no run holding its lease) or ringing for
+    CALL_STALE_AFTER_SECONDS, in progress for CALL_MAX_SECONDS longer (Twilio's time limit ends such a call), or
+    still queued CALL_MAX_SECONDS after the reconciler re-sent it (a long queue drains well within that)."""
     stale = timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS)
+    longest = timedelta(seconds=settings.CALL_MAX_SECONDS)
+    unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
     waiting = Q(status__in=[CallSession.Status.PLACING, CallSession.Status.RINGING], placed_at__lt=now - stale)
-    talking = Q(status=CallSession.Status.IN_PROGRESS,
-                placed_at__lt=now - stale - timedelta(seconds=settings.CALL_MAX_SECONDS))
-    never_placed = Q(status=CallSession.Status.QUEUED, requeued_at__lt=now - stale)
-    return waiting | talking | never_placed
+    talking = Q(status=CallSession.Status.IN_PROGRESS, placed_at__lt=now - stale - longest)
+    never_placed = Q(status=CallSession.Status.QUEUED, requeued_at__lt=now - longest)
+    return (waiting & unleased) | talking | never_placed
 
 
 def live_call_count(*, campaign: Campaign) -> int:

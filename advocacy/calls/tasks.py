@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, close_old_connections
 
 from advocacy.calls import placing, reconcile, simulated
 from advocacy.delivery import TransientDeliveryError, retry_transient
@@ -18,6 +18,7 @@ def place_call(self, session_id: str) -> str:
         # out, in case that worker died.
         raise self.retry(countdown=later.seconds, max_retries=None) from None
     except (OperationalError, InterfaceError) as exc:  # the database dropped us: try again, nothing was placed
+        close_old_connections()  # a dead connection is replaced on the next query
         retry_transient(self, TransientDeliveryError(f"database: {exc}"))
     except TransientDeliveryError as exc:
         retry_transient(self, exc)

@@ -58,3 +58,19 @@ def test_the_status_callback_answers_503_on_a_database_error_so_twilio_retries(c
 
     assert (failed.status_code, retried.status_code) == (503, 204)
     assert CallSession.objects.get(pk=session.pk).status == CallSession.Status.COMPLETED
+
+
+def test_place_call_treats_a_dropped_connection_as_transient_and_places_once(session, settings):
+    from advocacy.calls.tasks import place_call
+    from tests.calls.conftest import ACCOUNT_SID
+    from tests.fakes.twilio import FakeTwilio
+
+    with FakeTwilio(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, drive_calls=False) as fake:
+        settings.TWILIO_ACCOUNT_SID, settings.TWILIO_API_BASE_URL = ACCOUNT_SID, fake.url
+        settings.TWILIO_CALLS_PER_SECOND = 1000
+        kill_our_database_connection()
+
+        place_call.apply(args=[str(session.pk)])
+
+    assert len(fake.created) == 1
+    assert CallSession.objects.get(pk=session.pk).twilio_sid == fake.created[0]["sid"]

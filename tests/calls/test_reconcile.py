@@ -97,3 +97,14 @@ def test_stale_sessions_never_hold_a_line(client, campaign, settings, ringing_lo
 def test_the_reconciler_runs_every_minute(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["reconcile-calls"]
     assert entry == {"task": reconcile_calls.name, "schedule": 60}
+
+
+def test_a_call_re_sent_long_ago_and_still_never_placed_is_failed_with_a_reason(fake_api, campaign):
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142")
+    CallSession.objects.filter(pk=session.pk).update(created_at=ago(hours=2), requeued_at=ago(hours=2))
+
+    reconcile_calls.apply()
+
+    session.refresh_from_db()
+    assert session.status == CallSession.Status.FAILED and session.last_error == "never placed"
+    assert fake_api.created == []  # re-sent once already: not again
