@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from django.conf import settings
 from twilio.request_validator import RequestValidator
@@ -41,6 +41,7 @@ class CallInfo:
     status: str  # Twilio's call status: queued, ringing, in-progress, completed, busy, no-answer, failed, canceled
 
 
+@runtime_checkable
 class Telephony(Protocol):
     def create_call(self, *, to: str, from_: str, url: str, status_callback: str, time_limit: int,
                     machine_detection: bool = False) -> CallInfo:
