@@ -18,9 +18,6 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from advocacy.providers.email import send_message
-
-# calls/tasks.py and providers/twilio_client.py still import these two from here until their rewrite on another
-# branch lands; new code imports common.errors.
 from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].

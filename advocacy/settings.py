@@ -182,6 +182,7 @@ CELERY_BEAT_SCHEDULE = {
     "sync-targets-daily": {"task": "targets.tasks.sync_targets_task", "schedule": 24 * 3600},
     "expire-unconfirmed-emails": {"task": "advocacy.emails.tasks.expire_unconfirmed", "schedule": 3600},
     "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": 60},
+    "reconcile-calls": {"task": "advocacy.calls.tasks.reconcile_calls", "schedule": 60},
 }
 # The email reconciler (advocacy/emails/reconcile.py): a `queued` delivery untouched this long is re-enqueued
 # (longer than the longest retry backoff, so a retry in progress is never doubled); one still unsent this many
@@ -229,6 +230,16 @@ CALL_MAX_LEG_SECONDS = env_int("CALL_MAX_LEG_SECONDS", 1200)
 CALL_DIAL_TIMEOUT_SECONDS = env_int("CALL_DIAL_TIMEOUT_SECONDS", 30)
 CALL_ALLOWED_REGIONS = env_list("CALL_ALLOWED_REGIONS", "US,PR,GU,VI,AS,MP")
 CALL_BLOCKLIST = env_list("CALL_BLOCKLIST")  # E.164 numbers or prefixes, comma-separated
+# Reliability of calls: how long one run of place_call owns a session it is placing (renewed just before it
+# asks Twilio; must exceed the Twilio request's timeout, and stay below CELERY_VISIBILITY_TIMEOUT).
+CALL_PLACING_LEASE_SECONDS = env_int("CALL_PLACING_LEASE_SECONDS", 120)
+# A session placing or ringing this long after it was placed (in progress: CALL_MAX_SECONDS longer) is stale:
+# it stops counting against CALL_MAX_CONCURRENT_PER_CAMPAIGN and the reconciler asks Twilio how it ended.
+CALL_STALE_AFTER_SECONDS = env_int("CALL_STALE_AFTER_SECONDS", 900)
+# A call still queued (or whose placing run died) this long after it was requested is re-enqueued, once.
+CALL_REQUEUE_AFTER_SECONDS = env_int("CALL_REQUEUE_AFTER_SECONDS", 120)
+# The same phone asking again in the same campaign within this window, while its call is under way, gets that call.
+CALL_DUPLICATE_WINDOW_SECONDS = env_int("CALL_DUPLICATE_WINDOW_SECONDS", 600)
 
 # Target data and lookup.
 CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")

@@ -5,11 +5,16 @@ from advocacy.api.openapi import error, json_body, request_body, slug_parameter
 PATHS = {
     "/campaigns/{slug}/calls": {"post": {
         "summary": "Request a patch-through call: we call the supporter and connect them to each target in turn",
-        "parameters": [slug_parameter()],
+        "parameters": [slug_parameter(), {
+            "name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 64},
+            "description": "Retrying with the same key returns the call first created with it (200)"}],
         "requestBody": request_body("CallRequest"),
         "responses": {"202": json_body("Call", "Recorded and queued; poll /calls/{call_id}"),
+                      "200": json_body("Call", "The same request was already made (same Idempotency-Key, or the same "
+                                               "phone while its call is under way): that call"),
                       "400": error("Bad phone number, ZIP or JSON"), "403": error("Refused (blocklist, toll fraud)"),
                       "404": error("Unknown campaign or ZIP"), "409": error("The campaign is not open"),
+                      "422": error("Idempotency-Key reused for another phone"),
                       "429": error("Rate limited or lines full; see Retry-After")},
     }},
     "/calls/{call_id}": {"get": {
@@ -35,7 +40,7 @@ SCHEMAS = {
             "position": {"type": "integer"}, "district_office": {"type": "boolean"},
             "target": {"oneOf": [{"$ref": "#/components/schemas/Target"}, {"type": "null"}]},
             "vacant_seat": {"type": ["string", "null"]},
-            "status": {"type": "string", "enum": ["pending", "dialing", "connected", "completed", "busy", "no_answer",
+            "status": {"type": "string", "enum": ["pending", "dialing", "completed", "busy", "no_answer",
                                                   "failed", "skipped"]},
             "duration_seconds": {"type": "integer"}, "outcome": {"type": ["string", "null"]}}}}}},
 }

@@ -31,8 +31,8 @@ class CallSession(models.Model):
         OUTBOUND = "outbound", _("We called the supporter")
         INBOUND = "inbound", _("The supporter called in")
 
-    ACTIVE = (Status.QUEUED, Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
     LIVE = (Status.PLACING, Status.RINGING, Status.IN_PROGRESS)
+    FINAL = (Status.COMPLETED, Status.BUSY, Status.NO_ANSWER, Status.FAILED, Status.CANCELED)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="call_sessions")
@@ -47,7 +47,14 @@ class CallSession(models.Model):
     is_preview = models.BooleanField(default=False)
     supporter_connected = models.BooleanField(default=False)
     twilio_sid = models.CharField(max_length=64, blank=True, db_index=True)
+    answered_by = models.CharField(max_length=24, blank=True)  # Twilio's AnsweredBy, when detection was asked
+    step = models.PositiveSmallIntegerField(default=0)  # how many times the call advanced to a next office
     place_attempts = models.PositiveSmallIntegerField(default=0)
+    # The one run of place_call allowed to place this call, until when (renewed just before it asks Twilio).
+    placing_token = models.CharField(max_length=32, blank=True)
+    placing_lease_until = models.DateTimeField(null=True, blank=True)
+    idempotency_key = models.CharField(max_length=64, blank=True)  # a partner's Idempotency-Key header
+    requeued_at = models.DateTimeField(null=True, blank=True)  # when the reconciler re-sent a lost place_call
     last_error = models.TextField(blank=True)
     transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
     # The partner whose page or API key brought the supporter ("" when none): ?ref=, data-ref, or an API key.
@@ -61,6 +68,7 @@ class CallSession(models.Model):
         indexes = [
             models.Index(fields=["campaign", "status"]),
             models.Index(fields=["phone", "created_at"]),
+            models.Index(fields=["campaign", "idempotency_key"]),
             models.Index(fields=["ip_address", "created_at"]),
             models.Index(fields=["campaign", "partner_code"], name="calls_session_partner_idx"),
         ]
@@ -68,16 +76,11 @@ class CallSession(models.Model):
     def __str__(self) -> str:
         return f"{self.campaign.slug} call {self.id}"
 
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE
-
 
 class CallLeg(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
         DIALING = "dialing", _("Dialing")
-        CONNECTED = "connected", _("Connected")
         COMPLETED = "completed", _("Completed")
         BUSY = "busy", _("Busy")
         NO_ANSWER = "no_answer", _("No answer")
@@ -90,8 +93,6 @@ class CallLeg(models.Model):
         LINE_BUSY = "line_busy", _("Line busy")
         NO_ANSWER = "no_answer", _("No answer")
         OTHER = "other", _("Something else")
-
-    FINISHED = (Status.COMPLETED, Status.BUSY, Status.NO_ANSWER, Status.FAILED, Status.SKIPPED)
 
     session = models.ForeignKey(CallSession, on_delete=models.CASCADE, related_name="legs")
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
@@ -106,6 +107,7 @@ class CallLeg(models.Model):
     duration_seconds = models.PositiveIntegerField(default=0)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
     dial_sid = models.CharField(max_length=64, blank=True)
+    step = models.PositiveSmallIntegerField(null=True, blank=True)  # the session step that began this leg
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
 from advocacy.calls.models import CallSession
+from advocacy.calls.selectors import live_call_count
 from common.refusals import Refused
 
 REFUSED_TYPES = {
@@ -66,7 +67,6 @@ def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
                      .values_list("phone", flat=True).distinct()[: settings.CALL_MAX_PHONES_PER_IP_PER_DAY + 1])
         if phone not in phones and len(phones) >= settings.CALL_MAX_PHONES_PER_IP_PER_DAY:
             raise CallRefused("refused", _("Too many different phone numbers from your connection."), status=403)
-    live = CallSession.objects.filter(campaign=campaign, status__in=CallSession.LIVE).count()
-    if live >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
+    if live_call_count(campaign=campaign) >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
         raise CallRefused("busy", _("So many people are calling right now that the lines are full. "
                                     "Please try again in a minute."), status=429, retry_after=60)

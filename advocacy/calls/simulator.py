@@ -18,14 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from twilio.request_validator import RequestValidator
+from advocacy.providers.telephony import sign
 
 Transport = Callable[[str, dict, dict], tuple[int, str]]  # (url, params, headers) -> (status, body)
 
 
 @dataclass
 class Scenario:
-    answered_by: str = "human"  # or "machine_start": a voicemail picked up
+    answered_by: str = "human"  # or "machine_start": a voicemail picked up (reported when detection was asked)
     supporter_keys: list[str] = field(default_factory=lambda: ["1"])  # one entry per <Gather>; "" = silence
     default_key: str = ""  # what the supporter presses once supporter_keys runs out
     target_results: dict[str, str] = field(default_factory=dict)  # number -> completed|busy|no-answer|failed
@@ -33,6 +33,10 @@ class Scenario:
     talk_seconds: int = 45
     star_on: set[int] = field(default_factory=set)  # dial indexes (0-based) where the supporter presses *
     hangup_after_steps: int | None = None  # the supporter hangs up after this many webhook requests
+    repeat_requests: set[int] = field(default_factory=set)  # requests (1-based) Twilio sends twice, the first
+    # answer lost (a timeout): the call goes on with the second answer
+    replays: dict[int, int] = field(default_factory=dict)  # {m: k}: after request m, someone replays request k
+    # (a captured, validly signed webhook); its answer is discarded
     max_steps: int = 200
 
 
@@ -84,8 +88,7 @@ class Transcript:
 
 
 def signed_headers(url: str, params: dict, auth_token: str) -> dict:
-    signature = RequestValidator(auth_token).compute_signature(url, params)
-    return {"X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded"}
+    return {"X-Twilio-Signature": sign(url, params, auth_token), "Content-Type": "application/x-www-form-urlencoded"}
 
 
 def http_transport(url: str, params: dict, headers: dict) -> tuple[int, str]:
@@ -122,6 +125,7 @@ class _Interpreter:
         self.scenario = scenario
         self.transcript = transcript
         self.requests = 0
+        self.sent: dict[int, tuple[str, dict]] = {}
         self.gathers = 0
         self.dials = 0
         self.seconds = 0
@@ -136,6 +140,14 @@ class _Interpreter:
         params = {**self.base_params, **(extra or {})}
         self.transcript.steps.append(Step(kind="request", text=url))
         status, body = self.transport(url, params, signed_headers(url, params, self.auth_token))
+        if self.requests in self.scenario.repeat_requests:
+            self.transcript.steps.append(Step(kind="request", text=url))
+            status, body = self.transport(url, params, signed_headers(url, params, self.auth_token))
+        self.sent[self.requests] = (url, params)
+        if self.requests in self.scenario.replays:
+            old_url, old_params = self.sent[self.scenario.replays[self.requests]]
+            self.transcript.steps.append(Step(kind="replay", text=old_url))
+            self.transport(old_url, old_params, signed_headers(old_url, old_params, self.auth_token))
         if status != 200:
             self.transcript.errors.append(f"{url} answered HTTP {status}")
             raise _HungUp
@@ -230,12 +242,13 @@ class _Interpreter:
 
 
 def run_call(*, url: str, params: dict, auth_token: str, transport: Transport, scenario: Scenario | None = None,
-             status_callback: str | None = None) -> Transcript:
-    """Play one call from its first webhook to its end and post the final status callback."""
+             status_callback: str | None = None, machine_detection: bool = False) -> Transcript:
+    """Play one call from its first webhook to its end and post the final status callback. With
+    `machine_detection` (Twilio's MachineDetection=Enable), every webhook says who answered, as Twilio does."""
     scenario = scenario or Scenario()
     transcript = Transcript(call_sid=params["CallSid"])
     base = {"ApiVersion": "2010-04-01", "Direction": "outbound-api", **params, "CallStatus": "in-progress"}
-    if scenario.answered_by != "human":
+    if machine_detection:
         base["AnsweredBy"] = scenario.answered_by
     interpreter = _Interpreter(base_params=base, auth_token=auth_token, transport=transport, scenario=scenario,
                                transcript=transcript)
@@ -252,8 +265,3 @@ def run_call(*, url: str, params: dict, auth_token: str, transport: Transport, s
             transcript.errors.append(f"status callback answered HTTP {status}")
     return transcript
 
-
-def post_status(*, url: str, params: dict, auth_token: str, transport: Transport) -> int:
-    """One status callback (ringing, no-answer...), as Twilio posts them."""
-    status, _ = transport(url, params, signed_headers(url, params, auth_token))
-    return status

@@ -1,85 +1,43 @@
-"""Celery tasks that place calls. Each takes a session id, locks the row and checks its state first."""
+"""Celery tasks of the calls app: each is one service call, shaped for Celery's retries."""
 
 from __future__ import annotations
 
-import logging
-from datetime import timedelta
-
 from celery import shared_task
-from django.db import transaction
-from django.utils import timezone
+from django.db import InterfaceError, OperationalError, close_old_connections
 
-from advocacy.calls import pacing
-from advocacy.calls.models import CallSession
-from advocacy.calls.twiml import campaign_number, url
-from advocacy.delivery import PermanentDeliveryError, TransientDeliveryError, claim_row, retry_transient
-from advocacy.providers.twilio_client import get_telephony, webhook_auth_token
-
-logger = logging.getLogger(__name__)
-# How long one delivery of place_call may hold a session in "placing" (pacing wait + the API request)
-# before another delivery may conclude that the worker died and check with the provider.
-PLACING_LEASE = timedelta(minutes=5)
+from advocacy.calls import placing, reconcile, simulated
+from advocacy.delivery import retry_transient
+from common.errors import TransientDeliveryError
 
 
 @shared_task(bind=True, name="advocacy.calls.tasks.place_call", acks_late=True, max_retries=8)
 def place_call(self, session_id: str) -> str:
-    """Create the outbound call through the telephony adapter, at the shared pace, exactly once."""
-    from django.conf import settings
-
-    telephony = get_telephony()
-    with transaction.atomic():
-        session = claim_row(CallSession, session_id,
-                            ready=lambda s: s.status in (CallSession.Status.QUEUED, CallSession.Status.PLACING)
-                            and not s.twilio_sid)
-        if session is None:
-            return "nothing to do"
-        now = timezone.now()
-        if session.status == CallSession.Status.PLACING and session.placed_at is not None \
-                and now - session.placed_at < PLACING_LEASE:
-            # Another delivery of this task is placing the call right now (a broker redelivery); look again
-            # once its lease has run out, in case that worker died.
-            raise self.retry(countdown=(session.placed_at + PLACING_LEASE - now).total_seconds() + 1,
-                             max_retries=None)
-        interrupted = session.status == CallSession.Status.PLACING and session.placed_at is not None
-        session.status = CallSession.Status.PLACING
-        session.place_attempts += 1
-        first_attempt_at = session.placed_at or now
-        session.placed_at = first_attempt_at
-        session.save(update_fields=["status", "place_attempts", "placed_at"])
     try:
-        if interrupted:
-            # A worker died after asking for this call: ask the provider before asking again.
-            found = telephony.find_call(to=session.phone, since=first_attempt_at)
-            if found is not None:
-                CallSession.objects.filter(pk=session.pk, twilio_sid="").update(twilio_sid=found.sid)
-                return found.sid
-        pacing.wait_for_slot()
-        created = telephony.create_call(
-            to=session.phone, from_=campaign_number(session.campaign),
-            url=url("calls:answer", session), status_callback=url("calls:status", session),
-            time_limit=settings.CALL_MAX_SECONDS,
-        )
+        return placing.place_session_call(session_id=session_id)
+    except placing.PlaceLater as later:
+        # Another run is placing this call right now (a broker redelivery); look again once its lease has run
+        # out, in case that worker died.
+        raise self.retry(countdown=later.seconds, max_retries=None) from None
+    except (OperationalError, InterfaceError) as exc:  # the database dropped us: try again, nothing was placed
+        close_old_connections()  # a dead connection is replaced on the next query
+        retry_transient(self, TransientDeliveryError(f"database: {exc}"))
     except TransientDeliveryError as exc:
-        CallSession.objects.filter(pk=session.pk).update(last_error=str(exc)[:1000],
-                                                         status=CallSession.Status.QUEUED, placed_at=None)
         retry_transient(self, exc)
-        return "retrying"
-    except PermanentDeliveryError as exc:
-        CallSession.objects.filter(pk=session.pk).update(status=CallSession.Status.FAILED, last_error=str(exc)[:1000],
-                                                         ended_at=timezone.now())
-        logger.warning("call %s failed permanently: %s", session.pk, exc)
-        return "failed"
-    CallSession.objects.filter(pk=session.pk, twilio_sid="").update(twilio_sid=created.sid)
-    return created.sid
+    return "retrying"
 
 
 @shared_task(name="advocacy.calls.tasks.simulate_call")
-def simulate_call(*, sid: str, to: str, from_: str, url: str, status_callback: str) -> str:
-    """The built-in simulator: the supporter answers, presses 1, and every office answers."""
-    from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
+def simulate_call(*, sid: str, to: str, from_: str, url: str, status_callback: str,
+                  machine_detection: bool = False) -> str:
+    """The built-in simulator standing in for Twilio: the supporter answers, presses 1, every office answers."""
+    return simulated.play_simulated_call(sid=sid, to=to, from_=from_, url=url, status_callback=status_callback,
+                                         machine_detection=machine_detection)
 
-    params = {"CallSid": sid, "AccountSid": "ACsimulator", "From": from_, "To": to}
-    transcript = run_call(url=url, params=params, auth_token=webhook_auth_token(), transport=DjangoClientTransport(),
-                          scenario=Scenario(talk_seconds=30), status_callback=status_callback)
-    CallSession.objects.filter(twilio_sid=sid).update(transcript=transcript.to_text())
-    return transcript.status
+
+@shared_task(bind=True, name="advocacy.calls.tasks.reconcile_calls", acks_late=True)
+def reconcile_calls(self) -> dict[str, int]:
+    """Every minute (CELERY_BEAT_SCHEDULE): re-send lost calls once, finish the ones that should have ended."""
+    try:
+        return reconcile.reconcile_calls(requeue=lambda session_id: place_call.delay(session_id))
+    except (OperationalError, InterfaceError, TransientDeliveryError) as exc:
+        raise self.retry(exc=exc, countdown=30, max_retries=2) from exc

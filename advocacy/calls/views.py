@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
@@ -16,18 +14,16 @@ from django.views.decorators.http import require_GET, require_POST
 from advocacy import ratelimit
 from advocacy.api.endpoints import json_endpoint
 from advocacy.api.responses import error_response, json_object
-from advocacy.calls import services
+from advocacy.calls import legs, selectors, simulated, submissions
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
-from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaign
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_call
 from advocacy.partners.codes import partner_code_for
-from advocacy.providers.twilio_client import webhook_auth_token
-from targets.lookup import LookupRefused, lookup
+from targets.lookup import LookupRefused
 from targets.serializers import target_json
 
 
@@ -40,10 +36,10 @@ def request_call(request, slug):
     error = ""
     if form.is_valid() and not form.filled_by_bot():
         try:
-            session = services.start_call_session(
+            session = submissions.submit_call(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
-                language=translation.get_language() or "en", partner_code=partner_code_for(request))
+                language=translation.get_language() or "en", partner_code=partner_code_for(request)).session
         except CallRefused as exc:
             error = exc.message
         except LookupRefused as exc:
@@ -82,7 +78,7 @@ def call_status_page(request, session_id):
     signature = session.status + "|" + ",".join(f"{leg.status}:{leg.duration_seconds}" for leg in legs)
     return render(request, "calls/status.html", {
         "session": session, "campaign": session.campaign, "legs": legs, "outcomes": CallLeg.Outcome.choices,
-        "signature": signature,
+        "signature": signature, "in_line": selectors.place_in_line(session=session),
         "show_transcript": bool(session.transcript) and settings.DEBUG,
     })
 
@@ -94,7 +90,7 @@ def report_outcome(request, session_id, leg_id):
     leg = get_object_or_404(session.legs, pk=leg_id)
     form = OutcomeForm(request.POST, choices=CallLeg.Outcome.choices)
     if form.is_valid():
-        services.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
+        legs.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
     return redirect("calls:status-page", session_id=session.pk)
 
 
@@ -108,12 +104,13 @@ def api_request_call(request, slug):
                if not str(body.get(name) or "").strip()}
     if missing:
         return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
-    session = services.start_call_session(
+    submitted = submissions.submit_call(
         campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
         address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-        language=str(body.get("language") or campaign.language), partner_code=partner_code_for(request, body))
-    session.refresh_from_db()
-    response = JsonResponse(session_json(session), status=202)
+        language=str(body.get("language") or campaign.language),
+        idempotency_key=request.headers.get("Idempotency-Key", ""), partner_code=partner_code_for(request, body))
+    session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
+    response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
     response["Location"] = f"/api/v1/calls/{session.pk}"
     return response
 
@@ -136,22 +133,8 @@ def call_preview(request, slug):
     transcript, error = None, ""
     if zip_code:
         try:
-            location = lookup(zip_code=zip_code)
+            transcript = simulated.preview_call(campaign=campaign, zip_code=zip_code, language=language)
         except LookupRefused as exc:
             error = exc.message
-        else:
-            session = CallSession.objects.create(campaign=campaign, phone="+15005550006", is_preview=True,
-                                                 zip_code=location.zip_code, language=language,
-                                                 status=CallSession.Status.IN_PROGRESS)
-            services.add_legs(session=session, location=location)
-            from advocacy.calls.twiml import url
-
-            sid = "CApreview" + uuid.uuid4().hex[:23]
-            transcript = run_call(url=url("calls:answer", session),
-                                  params={"CallSid": sid, "AccountSid": "ACpreview", "From": "+15005550006",
-                                          "To": session.phone},
-                                  auth_token=webhook_auth_token(), transport=DjangoClientTransport(),
-                                  scenario=Scenario(), status_callback=url("calls:status", session))
-            session.delete()
     return render(request, "calls/preview.html", {"campaign": campaign, "zip_code": zip_code, "error": error,
                                                   "transcript": transcript, "language": language})

@@ -53,6 +53,8 @@ class Campaign(models.Model):
     call_script = models.TextField(blank=True, help_text="What the supporter says to each office")
     call_script_es = models.TextField(blank=True)
     call_script_audio_url = models.URLField(blank=True, help_text="A recorded script played instead of text-to-speech")
+    detect_answering_machines = models.BooleanField(
+        default=False, help_text="Ask Twilio to detect voicemail: a machine hears a short message, never the targets")
 
     # Emails
     from_email = models.EmailField(blank=True, help_text="Sending address; the supporter is the Reply-To")

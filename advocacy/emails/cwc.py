@@ -17,9 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from advocacy.delivery import PermanentDeliveryError, TransientDeliveryError
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.providers import cwc as provider
+from common.errors import PermanentDeliveryError, TransientDeliveryError
 from targets.models import Target
 
 logger = logging.getLogger(__name__)

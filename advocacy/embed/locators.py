@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from advocacy.calls.models import CallSession
 from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaigns
 from advocacy.emails.models import EmailAction
 
 
 def campaign_by_slug(kwargs: dict) -> Campaign | None:
-    return Campaign.objects.filter(slug=kwargs.get("slug"), is_published=True).first()
+    return published_campaigns().filter(slug=kwargs.get("slug")).first()
 
 
 def campaign_of_call(kwargs: dict) -> Campaign | None:

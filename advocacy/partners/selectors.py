@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count
 
 from advocacy.calls.models import CallLeg, CallSession
-from advocacy.campaigns.models import Campaign
+from advocacy.campaigns.selectors import published_campaigns
 from advocacy.emails.models import EmailAction, EmailDelivery
 
 # Deliveries that count as sent, as the EMAIL_SENT and WEBFORM_REPORTED counters count them.
@@ -61,5 +61,5 @@ def cached_partner_contribution(*, campaign_id: int, code: str) -> dict:
 
 
 def published_partner_contribution(*, slug: str, code: str) -> dict | None:
-    campaign_id = Campaign.objects.filter(slug=slug, is_published=True).values_list("pk", flat=True).first()
+    campaign_id = published_campaigns().filter(slug=slug).values_list("pk", flat=True).first()
     return None if campaign_id is None else partner_contribution(campaign_id=campaign_id, code=code)

@@ -591,4 +591,15 @@ ES = {
     "again: it may already be on its way.":
         "Algo salió mal de nuestro lado. Si estabas enviando mensajes o pidiendo una llamada, revisa antes de "
         "intentarlo de nuevo: puede que ya esté en camino.",
+    # calls: answering machines, idempotency, the queue
+    "Hello, this is the call you asked for. We could not reach you, so nothing will be left here. You can ask for "
+    "another call at any time. Goodbye.":
+        "Hola, esta es la llamada que pediste. No pudimos comunicarnos contigo, así que no dejaremos nada aquí. "
+        "Puedes pedir otra llamada cuando quieras. Adiós.",
+    "This Idempotency-Key was already used for another request.":
+        "Esta Idempotency-Key ya se usó para otra solicitud.",
+    "Your call is queued: you are number %(position)s in line, about %(minutes)s minute until we call you.": (
+        "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s minuto.",
+        "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s "
+        "minutos."),
 }

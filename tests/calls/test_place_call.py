@@ -8,22 +8,8 @@ from django.utils import timezone
 
 from advocacy.calls.models import CallSession
 from advocacy.calls.tasks import place_call
-from tests.calls.conftest import ACCOUNT_SID, AUTH_TOKEN
-from tests.fakes.twilio import FakeTwilio
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fake_api(settings):
-    """The fake's REST API only: calls are created but nobody plays them."""
-    with FakeTwilio(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, drive_calls=False) as fake:
-        settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
-        settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
-        settings.TWILIO_API_BASE_URL = fake.url
-        settings.TWILIO_CALLS_PER_SECOND = 1000
-        settings.PUBLIC_BASE_URL = "https://calls.example.org"
-        yield fake
 
 
 @pytest.fixture
@@ -50,12 +36,12 @@ def test_running_the_task_twice_places_one_call(fake_api, queued):
     assert len(fake_api.created) == 1
 
 
-def test_a_redelivered_task_finds_the_call_a_dead_worker_placed(fake_api, queued):
+def test_a_redelivered_task_finds_the_call_a_dead_worker_placed_even_if_only_queued(fake_api, queued):
     place_call.apply(args=[str(queued.pk)])
     sid = CallSession.objects.get(pk=queued.pk).twilio_sid
-    # The worker died after Twilio created the call but before the sid was saved, long ago:
-    CallSession.objects.filter(pk=queued.pk).update(twilio_sid="", status=CallSession.Status.PLACING,
-                                                    placed_at=timezone.now() - dt.timedelta(minutes=10))
+    assert fake_api.calls[sid]["status"] == "queued"  # Twilio has not started it: it has no start time yet
+    # The worker died after Twilio created the call but before the sid was saved; its lease ran out:
+    CallSession.objects.filter(pk=queued.pk).update(twilio_sid="", placing_lease_until=timezone.now())
 
     place_call.apply(args=[str(queued.pk)])
 
@@ -63,13 +49,16 @@ def test_a_redelivered_task_finds_the_call_a_dead_worker_placed(fake_api, queued
     assert CallSession.objects.get(pk=queued.pk).twilio_sid == sid
 
 
-def test_a_duplicate_delivery_leaves_a_call_being_placed_alone(fake_api, queued):
-    CallSession.objects.filter(pk=queued.pk).update(status=CallSession.Status.PLACING, placed_at=timezone.now())
+def test_a_duplicate_delivery_leaves_a_call_being_placed_alone(fake_api, queued, settings):
+    settings.CALL_PLACING_LEASE_SECONDS = 120
+    CallSession.objects.filter(pk=queued.pk).update(
+        status=CallSession.Status.PLACING, placing_token="another-run",
+        placing_lease_until=timezone.now() + dt.timedelta(seconds=120))
 
     with pytest.raises(Retry) as retry:  # eager mode raises what a worker would schedule
         place_call.apply(args=[str(queued.pk)], throw=True)
 
-    assert 290 < retry.value.when <= 301  # it looks again once the other delivery's lease has run out
+    assert 110 < retry.value.when <= 121  # it looks again once the other run's lease has run out
     assert fake_api.created == []
 
 
@@ -81,3 +70,31 @@ def test_a_permanent_error_fails_the_session_without_retrying(fake_api, queued):
     queued.refresh_from_db()
     assert queued.status == CallSession.Status.FAILED and "Twilio 400" in queued.last_error
     assert fake_api.created == [] and len([r for r in fake_api.requests if r["method"] == "POST"]) == 1
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True)
+def test_a_run_that_outlived_its_lease_does_not_place_a_second_call(fake_api, campaign, settings):
+    """Run A claims the session and waits for its pacing slot past its lease; run B (a redelivery) takes the
+    session over, asks Twilio, finds nothing and places the call. When A wakes its lease is gone: it stops."""
+    import threading
+    import time
+
+    from advocacy.calls.models import PacingSlot
+    from tests.services import require_postgres_and_redis
+
+    require_postgres_and_redis()
+    settings.CALL_PLACING_LEASE_SECONDS = 1
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002")
+    PacingSlot.objects.update_or_create(key="twilio", defaults={"next_at": time.time() + 2.5})
+    results = {}
+    run_a = threading.Thread(target=lambda: results.setdefault("a", place_call.apply(args=[str(session.pk)]).get()))
+    run_a.start()
+    time.sleep(1.5)
+
+    results["b"] = place_call.apply(args=[str(session.pk)]).get()
+    run_a.join(10)
+
+    assert results["a"] == "lease lost" and results["b"].startswith("CA")
+    assert len(fake_api.created) == 1
+    assert CallSession.objects.get(pk=session.pk).place_attempts == 2

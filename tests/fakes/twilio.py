@@ -94,7 +94,9 @@ class FakeTwilio(FakeHTTPServer):
         created = call["created"].strftime("%a, %d %b %Y %H:%M:%S +0000")
         return {"sid": call["sid"], "account_sid": self.account_sid, "to": call["to"], "from": call["from"],
                 "status": call["status"], "direction": "outbound-api", "api_version": "2010-04-01",
-                "date_created": created, "date_updated": created, "start_time": created, "end_time": None,
+                # Like Twilio: a call that is only queued has been created but has not started.
+                "date_created": created, "date_updated": created,
+                "start_time": None if call["status"] == "queued" else created, "end_time": None,
                 "duration": None, "price": None, "uri": f"{API.format(sid=self.account_sid)}/Calls/{call['sid']}.json"}
 
     # -- playing the call --------------------------------------------------------------------------------
@@ -103,10 +105,21 @@ class FakeTwilio(FakeHTTPServer):
         params = {"CallSid": call["sid"], "AccountSid": self.account_sid, "From": call["from"], "To": call["to"]}
         time.sleep(self.ring_seconds)
         call["status"] = "in-progress"
+        # As Twilio does, AnsweredBy is sent only when the create asked for answering-machine detection.
+        detection = call["params"].get("MachineDetection", "") in {"Enable", "DetectMessageEnd"}
         transcript = run_call(url=call["url"], params=params, auth_token=self.auth_token, transport=http_transport,
-                              scenario=scenario, status_callback=call["status_callback"])
+                              scenario=scenario, status_callback=call["status_callback"], machine_detection=detection)
         call["status"] = "completed"
         self.transcripts[call["sid"]] = transcript
+
+    def dial_in(self, *, from_: str, to: str, voice_url: str, scenario: Scenario | None = None) -> Transcript:
+        """Someone calls one of the account's numbers: Twilio fetches the number's voice URL, as configured."""
+        sid = "CA" + uuid.uuid4().hex
+        params = {"CallSid": sid, "AccountSid": self.account_sid, "From": from_, "To": to, "Direction": "inbound"}
+        transcript = run_call(url=voice_url, params=params, auth_token=self.auth_token, transport=http_transport,
+                              scenario=scenario or self.default_scenario)
+        self.transcripts[sid] = transcript
+        return transcript
 
     def wait_idle(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -72,15 +72,51 @@ def test_a_busy_house_line_offers_the_nearest_district_office(client, campaign, 
     assert "Press 1 to try their nearest district office" in " ".join(fake_twilio.transcript_for(SUPPORTER).said)
 
 
-def test_voicemail_never_starts_the_calls(client, campaign, fake_twilio):
+def test_without_detection_a_silent_voicemail_starts_nothing_because_no_key_is_pressed(client, campaign,
+                                                                                        fake_twilio):
+    """The campaign did not ask for answering-machine detection, so Twilio sends no AnsweredBy: the key press is
+    the only guard, and a voicemail (which presses nothing) hears the greeting and is hung up on."""
     fake_twilio.default_scenario = Scenario(answered_by="machine_start", supporter_keys=[""])
     session = session_for(request_call(client, campaign))
     fake_twilio.wait_idle()
     session.refresh_from_db()
 
-    assert fake_twilio.transcript_for(SUPPORTER).dialed == []
-    assert not session.supporter_connected
+    assert "MachineDetection" not in fake_twilio.calls[session.twilio_sid]["params"]
+    assert all("AnsweredBy" not in r["body"].decode() for r in fake_twilio.requests)
+    transcript = fake_twilio.transcript_for(SUPPORTER)
+    assert transcript.dialed == [] and transcript.said[-1].startswith("We did not hear a key press.")
+    assert not session.supporter_connected and session.answered_by == ""
     assert {leg.status for leg in session.legs.all()} == {CallLeg.Status.SKIPPED}
+
+
+def test_a_detected_machine_gets_a_short_message_and_a_hang_up_never_the_targets(client, campaign, fake_twilio):
+    campaign.detect_answering_machines = True
+    campaign.save()
+    # Even a machine that "presses 1" (a tone in its greeting) never reaches the key prompt.
+    fake_twilio.default_scenario = Scenario(answered_by="machine_start", supporter_keys=["1"])
+    session = session_for(request_call(client, campaign))
+    fake_twilio.wait_idle()
+    session.refresh_from_db()
+
+    assert fake_twilio.calls[session.twilio_sid]["params"]["MachineDetection"] == "Enable"
+    transcript = fake_twilio.transcript_for(SUPPORTER)
+    assert transcript.dialed == [] and len(transcript.said) == 1
+    assert transcript.said[0].startswith("Hello, this is the call you asked for.")
+    assert [s.kind for s in transcript.steps][-1] == "hangup"
+    assert session.answered_by == "machine_start" and not session.supporter_connected
+    assert {leg.status for leg in session.legs.all()} == {CallLeg.Status.SKIPPED}
+    assert metric_totals(campaign_id=campaign.pk)["supporter_connected"] == 0
+
+
+def test_with_detection_a_person_still_presses_1_and_is_connected(client, campaign, fake_twilio):
+    campaign.detect_answering_machines = True
+    campaign.save()
+    session = session_for(request_call(client, campaign))
+    fake_twilio.wait_idle()
+    session.refresh_from_db()
+
+    assert session.answered_by == "human" and session.supporter_connected
+    assert fake_twilio.transcript_for(SUPPORTER).dialed == ["+12022250001"] * 3 + ["+12022828000"]
 
 
 def test_a_supporter_who_hangs_up_midway(client, campaign, fake_twilio):

@@ -1,0 +1,114 @@
+"""Placing the outbound call exactly once, whatever the broker redelivers.
+
+Each run of place_call takes a lease on the session with a token of its own. A second run (a redelivery
+while the first is alive) finds the lease held and looks again when it runs out. The lease is renewed just
+before Twilio is asked, so a long pacing wait never lets it lapse mid-request; a run that lost its lease
+stops. A run that finds an expired lease (its holder died) first asks Twilio whether the call exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from advocacy.calls import pacing
+from advocacy.calls.links import webhook_url
+from advocacy.calls.models import CallSession
+from advocacy.calls.selectors import campaign_number
+from advocacy.providers.telephony import get_telephony
+from common.errors import PermanentDeliveryError, TransientDeliveryError
+
+logger = logging.getLogger(__name__)
+
+
+class PlaceLater(Exception):
+    """Another run holds the lease; look again after `seconds`."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"placing lease held; look again in {seconds:.0f} s")
+        self.seconds = seconds
+
+
+@dataclass
+class Claim:
+    session: CallSession
+    token: str
+    interrupted: bool  # an earlier run died while placing: the call may already exist
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=settings.CALL_PLACING_LEASE_SECONDS)
+
+
+def _claim(session_id) -> Claim | None:
+    with transaction.atomic():
+        session = CallSession.objects.select_for_update(of=("self",)).select_related("campaign") \
+            .filter(pk=session_id).first()
+        if session is None or session.twilio_sid or session.status not in (CallSession.Status.QUEUED,
+                                                                            CallSession.Status.PLACING):
+            return None
+        now = timezone.now()
+        if session.placing_lease_until and session.placing_lease_until > now:
+            raise PlaceLater((session.placing_lease_until - now).total_seconds() + 1)
+        claim = Claim(session=session, token=uuid.uuid4().hex,
+                      interrupted=session.status == CallSession.Status.PLACING)
+        session.status, session.placing_token = CallSession.Status.PLACING, claim.token
+        session.placing_lease_until = now + lease()
+        session.place_attempts += 1
+        session.placed_at = session.placed_at or now
+        session.save(update_fields=["status", "placing_token", "placing_lease_until", "place_attempts", "placed_at"])
+    return claim
+
+
+def _renew(claim: Claim) -> bool:
+    return bool(CallSession.objects.filter(pk=claim.session.pk, placing_token=claim.token, twilio_sid="")
+                .update(placing_lease_until=timezone.now() + lease()))
+
+
+def _placed(claim: Claim, sid: str) -> str:
+    CallSession.objects.filter(pk=claim.session.pk, twilio_sid="").update(twilio_sid=sid, placing_lease_until=None)
+    return sid
+
+
+def _failed(claim: Claim, exc: Exception, *, permanent: bool) -> None:
+    fields = {"last_error": str(exc)[:1000], "placing_lease_until": None, "placing_token": ""}
+    if permanent:
+        fields.update(status=CallSession.Status.FAILED, ended_at=timezone.now())
+        logger.warning("call %s failed permanently: %s", claim.session.pk, exc)
+    else:
+        fields.update(status=CallSession.Status.QUEUED)
+    CallSession.objects.filter(pk=claim.session.pk, placing_token=claim.token).update(**fields)
+
+
+def place_session_call(*, session_id) -> str:
+    """Create the outbound call through the telephony adapter, at the shared pace, exactly once. Raises
+    PlaceLater while another run holds the lease, TransientDeliveryError when worth retrying."""
+    claim = _claim(session_id)
+    if claim is None:
+        return "nothing to do"
+    session, telephony = claim.session, get_telephony()
+    try:
+        if claim.interrupted:
+            found = telephony.find_call(to=session.phone, created_after=session.created_at)
+            if found is not None:
+                return _placed(claim, found.sid)
+        pacing.wait_for_slot()
+        if not _renew(claim):
+            return "lease lost"  # another run took over after our lease ran out; it places the call
+        created = telephony.create_call(
+            to=session.phone, from_=campaign_number(session.campaign), url=webhook_url("calls:answer", session),
+            status_callback=webhook_url("calls:status", session), time_limit=settings.CALL_MAX_SECONDS,
+            machine_detection=session.campaign.detect_answering_machines)
+    except TransientDeliveryError as exc:
+        _failed(claim, exc, permanent=False)
+        raise
+    except PermanentDeliveryError as exc:
+        _failed(claim, exc, permanent=True)
+        return "failed"
+    return _placed(claim, created.sid)

@@ -1,0 +1,90 @@
+"""The same request twice (a double click, a retried POST) rings the supporter once, through the page and the API."""
+
+import threading
+
+import pytest
+
+from advocacy.calls.models import CallSession
+from tests.calls.conftest import request_call, session_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_phone_again_while_its_call_is_under_way_gets_that_call(client, campaign):
+    first = request_call(client, campaign)
+    again = request_call(client, campaign, phone="(802) 555-0142")
+
+    assert (first.status_code, again.status_code) == (202, 200)
+    assert again.json()["call_id"] == first.json()["call_id"] and again["Location"] == first["Location"]
+    assert CallSession.objects.count() == 1
+
+
+def test_once_the_call_ended_or_the_window_passed_a_new_request_is_a_new_call(client, campaign, settings):
+    session_for(request_call(client, campaign))
+    CallSession.objects.update(status=CallSession.Status.BUSY)
+    assert request_call(client, campaign).status_code == 202
+
+    settings.CALL_DUPLICATE_WINDOW_SECONDS = 0
+    assert request_call(client, campaign).status_code == 202
+    assert CallSession.objects.count() == 3
+
+
+def test_the_page_form_sent_twice_shows_the_same_call(client, campaign):
+    form = {"phone": "802-555-0142", "zip": "10002"}
+    first, second = client.post("/c/detention/call/", form), client.post("/c/detention/call/", form)
+
+    assert first.status_code == second.status_code == 302 and first["Location"] == second["Location"]
+    assert CallSession.objects.count() == 1
+
+
+def test_an_idempotency_key_returns_the_first_call_and_refuses_reuse_for_another_phone(client, campaign):
+    def post(phone):
+        return client.post("/api/v1/campaigns/detention/calls", {"phone": phone, "zip": "10002"},
+                           content_type="application/json", HTTP_IDEMPOTENCY_KEY="partner-req-42")
+
+    first = post("+18025550142")
+    CallSession.objects.update(status=CallSession.Status.COMPLETED)  # even after it ended: same key, same call
+    retried, other = post("+18025550142"), post("+18025550143")
+
+    assert (first.status_code, retried.status_code) == (202, 200)
+    assert retried.json()["call_id"] == first.json()["call_id"]
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_at_the_same_moment_rings_once(client, campaign, fake_api):
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(request_call(client, campaign).status_code))
+               for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == [200, 202] and CallSession.objects.count() == 1
+    assert len(fake_api.created) == 1
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("en", "Your call is queued: you are number 3 in line, about 3 minutes until we call you."),
+    ("es", "Tu llamada está en espera: eres el número 3 en la fila; te llamaremos en unos 3 minutos."),
+])
+def test_while_it_waits_for_a_slot_the_page_says_where_the_call_is_in_line(client, campaign, settings, language,
+                                                                          expected):
+    settings.TWILIO_CALLS_PER_SECOND = 0.02  # one call leaves every 50 s
+    waiting = [CallSession.objects.create(campaign=campaign, phone=f"+1802555014{i}") for i in range(3)]
+    CallSession.objects.filter(pk=waiting[0].pk).update(status=CallSession.Status.PLACING)  # waiting for its slot
+
+    page = client.get(f"/calls/{waiting[2].pk}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert expected in " ".join(page.split())
+    assert "We are calling you now" not in page and "Te estamos llamando" not in page
+
+
+def test_once_twilio_has_the_call_the_page_says_we_are_calling(client, campaign):
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", status=CallSession.Status.RINGING,
+                                         twilio_sid="CA" + "1" * 32)
+
+    page = client.get(f"/calls/{session.pk}/").content.decode()
+
+    assert "We are calling you now" in page and "in line" not in page

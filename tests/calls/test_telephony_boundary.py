@@ -1,0 +1,35 @@
+"""Telephony has one way in: only advocacy/providers/telephony.py imports the twilio SDK (REST client, signature
+validation, TwiML), and the real client and the simulator answer the same stated interface."""
+
+import ast
+from pathlib import Path
+
+from advocacy.providers import telephony
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def twilio_importers() -> set[str]:
+    found = set()
+    for folder in ("advocacy", "targets", "common", "scripts", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+                if any(name == "twilio" or name.startswith("twilio.") for name in names):
+                    found.add(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_only_the_telephony_provider_imports_the_twilio_sdk():
+    assert twilio_importers() == {"advocacy/providers/telephony.py"}
+
+
+def test_the_real_client_and_the_simulator_implement_one_interface(settings):
+    settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN = "AC" + "3" * 32, "token"
+    assert isinstance(telephony.get_telephony(), telephony.TwilioTelephony)
+    assert isinstance(telephony.get_telephony(), telephony.Telephony)
+
+    settings.TWILIO_ACCOUNT_SID = ""
+    simulator = telephony.get_telephony()  # the runner the calls app registered when Django started
+    assert isinstance(simulator, telephony.SimulatorTelephony) and isinstance(simulator, telephony.Telephony)
