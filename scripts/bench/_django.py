@@ -10,7 +10,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# The real target data: TARGET_DATA_DIR, else ../shared/data beside the checkout (or beside a worktree's parent).
+SHARED_DATA = Path(os.environ.get("TARGET_DATA_DIR") or next(
+    (p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if p.is_dir()),
+    ROOT.parent / "shared" / "data"))
 
 
 def setup(*, database: str = "sqlite", name: str = "bench", broker_url: str = "") -> str:
