@@ -47,10 +47,15 @@ def _bucket_index(origin: dt.datetime, step: int) -> RawSQL:
     return RawSQL(sql, (int(origin.timestamp()), step * 60), output_field=IntegerField())
 
 
-def chart_span(campaign, *, zoom: str = "hour", now: dt.datetime | None = None):
-    """(start, end) of the chart, whole minutes, end exclusive; None when there is nothing to chart."""
-    activity = MinuteCount.objects.filter(campaign_id=campaign.pk, metric__in=CALLS + EMAILS).aggregate(
+def activity_bounds(campaign_id: int) -> dict:
+    """{"first": minute, "last": minute} of the charted metrics (None, None when nothing was recorded)."""
+    return MinuteCount.objects.filter(campaign_id=campaign_id, metric__in=CALLS + EMAILS).aggregate(
         first=Min("minute"), last=Max("minute"))
+
+
+def chart_span(campaign, *, zoom: str = "hour", now: dt.datetime | None = None, activity: dict | None = None):
+    """(start, end) of the chart, whole minutes, end exclusive; None when there is nothing to chart."""
+    activity = activity or activity_bounds(campaign.pk)
     start = campaign.window_start or activity["first"]
     end = campaign.window_end or (activity["last"] + MINUTE if activity["last"] else None)
     if start is None or end is None:
@@ -64,9 +69,12 @@ def chart_span(campaign, *, zoom: str = "hour", now: dt.datetime | None = None):
     return (start, end) if end > start else None
 
 
-def activity_chart(campaign, *, zoom: str = "hour", now: dt.datetime | None = None) -> dict:
-    """{"range", "bucket_minutes", "start", "end", "points": [{"minute": iso, "calls": n, "emails": n}, ...]}."""
-    span = chart_span(campaign, zoom=zoom, now=now)
+def activity_chart(campaign, *, zoom: str = "hour", now: dt.datetime | None = None,
+                   activity: dict | None = None) -> dict:
+    """{"range", "bucket_minutes", "start", "end", "points": [{"minute": iso, "calls": n, "emails": n}, ...]}.
+
+    `activity`: activity_bounds() when the caller has already read them (dashboard_stats, with the totals)."""
+    span = chart_span(campaign, zoom=zoom, now=now, activity=activity)
     if span is None:
         return {"range": zoom, "bucket_minutes": 1, "start": None, "end": None, "points": []}
     start, end = span

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 
-from advocacy.dashboard.chart import activity_chart
+from advocacy.dashboard.chart import CALLS, EMAILS, activity_chart
 from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
 
 
-def metric_totals(*, campaign_id: int) -> dict[str, int]:
+def _metric_rows(campaign_id: int) -> list[tuple[str, int, object, object]]:
+    """(metric, total, first minute, last minute) for each metric recorded, in one GROUP BY over the rollup."""
+    return list(MinuteCount.objects.filter(campaign_id=campaign_id).values("metric")
+                .annotate(total=Sum("value"), first=Min("minute"), last=Max("minute"))
+                .values_list("metric", "total", "first", "last"))
+
+
+def metric_totals(*, campaign_id: int, rows: list | None = None) -> dict[str, int]:
     """Every metric's total for the campaign, zero where nothing was recorded."""
     totals = {metric.value: 0 for metric in Metric}
-    rows = (MinuteCount.objects.filter(campaign_id=campaign_id).values("metric").annotate(total=Sum("value"))
-            .values_list("metric", "total"))
-    totals.update({metric: int(total or 0) for metric, total in rows})
+    totals.update({metric: int(total or 0) for metric, total, _, _ in
+                   (rows if rows is not None else _metric_rows(campaign_id))})
     return totals
 
 
@@ -68,6 +74,7 @@ def top_places(*, campaign_id: int, limit: int = 10) -> tuple[list[dict], list[d
               "contacts": row["contacts"]} for row in districts])
 
 
+CHARTED = CALLS + EMAILS
 CONTACT_METRICS = (Metric.CALL_ATTEMPTED, Metric.EMAIL_SENT, Metric.WEBFORM_REPORTED)
 OUTCOMES = (Metric.OUTCOME_SPOKE_TO_STAFF, Metric.OUTCOME_LEFT_VOICEMAIL, Metric.OUTCOME_LINE_BUSY,
             Metric.OUTCOME_NO_ANSWER, Metric.OUTCOME_OTHER)
@@ -103,9 +110,12 @@ def campaign_totals(*, campaign) -> dict[str, int | float]:
 def dashboard_stats(*, campaign, zoom: str = "hour") -> dict:
     """Everything the organizer dashboard shows: a handful of GROUP BY queries over the rollups, each returning
     at most one row per target, per chart bucket or per metric, however many contacts were recorded."""
-    totals = metric_totals(campaign_id=campaign.pk)
+    rows = _metric_rows(campaign.pk)
+    totals = metric_totals(campaign_id=campaign.pk, rows=rows)
     emails = totals[Metric.EMAIL_SENT] + totals[Metric.WEBFORM_REPORTED]
-    chart = activity_chart(campaign, zoom=zoom)
+    charted = [(first, last) for metric, _, first, last in rows if metric in CHARTED]
+    bounds = {"first": min((f for f, _ in charted), default=None), "last": max((la for _, la in charted), default=None)}
+    chart = activity_chart(campaign, zoom=zoom, activity=bounds)
     top_states, top_districts = top_places(campaign_id=campaign.pk)
     return {
         "campaign": campaign.slug,
