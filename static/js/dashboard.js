@@ -56,7 +56,7 @@
   function describeBuckets(minutes) {
     var el = document.getElementById("bucket");
     if (!el) { return; }
-    text(el, minutes > 1 ? el.dataset.bucketLabel.replace("%(n)s", minutes) : el.dataset.minuteLabel);
+    text(el, minutes > 1 ? el.dataset.bucketLabel.replace("{n}", minutes) : el.dataset.minuteLabel);
   }
 
   function showRange(range) {
