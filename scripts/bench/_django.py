@@ -25,6 +25,7 @@ def setup(*, database: str = "sqlite", name: str = "bench", broker_url: str = ""
     os.environ.pop("CELERY_BROKER_URL", None)
     if broker_url:
         os.environ["CELERY_BROKER_URL"] = broker_url
+    name = os.environ.get("BENCH_DATABASE", name)  # a name of one's own when several people benchmark at once
     if database == "postgres":
         import psycopg
 
