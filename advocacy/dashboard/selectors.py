@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 
+from advocacy.dashboard.call_queue import call_queue
 from advocacy.dashboard.chart import CALLS, EMAILS, activity_chart
 from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
 
@@ -131,4 +132,5 @@ def dashboard_stats(*, campaign, zoom: str = "hour") -> dict:
         "top_states": top_states,
         "top_districts": top_districts,
         "outcomes": {metric.removeprefix("outcome_"): totals[metric] for metric in OUTCOMES},
+        "call_queue": call_queue(campaign_id=campaign.pk),
     }

@@ -92,6 +92,13 @@
       ol.innerHTML = "";
       list[1].forEach(function (row) { var li = document.createElement("li"); li.textContent = row[list[2]] + ": " + row.contacts; ol.appendChild(li); });
     });
+    var queue = stats.call_queue;
+    if (queue) {
+      text(root.querySelector('[data-queue="depth"]'), queue.depth);
+      text(root.querySelector('[data-queue="wait"]'), queue.wait_p50_seconds === null ? "–"
+           : queue.wait_p50_seconds + " s / " + queue.wait_p95_seconds + " s");
+      text(root.querySelector('[data-queue="rate"]'), queue.placed_per_second + " / " + queue.configured_per_second);
+    }
     Object.keys(stats.outcomes).forEach(function (key) { text(root.querySelector('[data-outcome="' + key + '"]'), stats.outcomes[key]); });
     drawChart(stats.per_minute, stats.chart ? stats.chart.bucket_minutes : 1);
     describeBuckets(stats.chart ? stats.chart.bucket_minutes : 1);

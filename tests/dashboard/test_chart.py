@@ -74,3 +74,25 @@ def test_after_a_quiet_spell_the_zoom_shows_the_last_hour_that_had_activity(day_
 
 def test_before_the_window_opens_there_is_nothing_to_chart(day_of_action):
     assert activity_chart(day_of_action, now=DAY - dt.timedelta(hours=1))["points"] == []
+
+
+def test_the_call_queue_shows_depth_waits_and_pace(campaign, settings):
+    from advocacy.calls.models import CallSession
+    from advocacy.dashboard.call_queue import call_queue
+
+    settings.TWILIO_CALLS_PER_SECOND = 1.0
+    now = dt.datetime(2026, 11, 24, 18, 0, tzinfo=dt.UTC)
+    for n, wait in enumerate([2, 4, 6, 8, 100]):  # placed within the last minute, after waiting this long
+        session = CallSession.objects.create(campaign=campaign, phone=f"+1802555{n:04d}", status="in_progress",
+                                             placed_at=now - dt.timedelta(seconds=10 + n))
+        CallSession.objects.filter(pk=session.pk).update(created_at=session.placed_at - dt.timedelta(seconds=wait))
+    old = CallSession.objects.create(campaign=campaign, phone="+18025559998", status="completed",
+                                     placed_at=now - dt.timedelta(hours=1))
+    CallSession.objects.filter(pk=old.pk).update(created_at=old.placed_at - dt.timedelta(seconds=999))
+    for n in range(3):
+        CallSession.objects.create(campaign=campaign, phone=f"+1802556{n:04d}")  # still queued
+    CallSession.objects.create(campaign=campaign, phone="+18025559999", is_preview=True)
+
+    assert call_queue(campaign_id=campaign.pk, now=now) == {
+        "depth": 3, "wait_p50_seconds": 6.0, "wait_p95_seconds": 100.0, "placed_per_second": round(5 / 60, 2),
+        "configured_per_second": 1.0}
