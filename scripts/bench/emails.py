@@ -36,22 +36,14 @@ def bare_loop(port: int, count: int) -> float:
     return count / (time.perf_counter() - began)
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 400
-    workers = int(sys.argv[2]) if len(sys.argv) > 2 else 4
-    import redis
-
-    redis.Redis.from_url(REDIS).flushdb()
-    database_url = setup(database="postgres", name="bench_emails", broker_url=REDIS)
-    sys.path.insert(0, str(ROOT))
+def create_campaign():
+    """A campaign with two member offices that take email, for ZIP 10001."""
     import datetime as dt
 
     from django.utils import timezone
 
     from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
-    from advocacy.emails.models import EmailDelivery
     from targets.models import Target, ZipDistrict
-    from tests.fakes.smtp import FakeSMTPServer
 
     campaign = Campaign.objects.create(slug="bench", title="Bench", require_email_confirmation=False,
                                        window_start=timezone.now() - dt.timedelta(hours=1))
@@ -63,6 +55,21 @@ def main() -> None:
     ZipDistrict.objects.create(zcta="10001", state="NY", district=10)
     CampaignTarget.objects.create(campaign=campaign, position=0, source="own_house")
     CampaignTarget.objects.create(campaign=campaign, position=1, source="own_senators")
+    return campaign
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+    workers = int(sys.argv[2]) if len(sys.argv) > 2 else 4
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    database_url = setup(database="postgres", name="bench_emails", broker_url=REDIS)
+    sys.path.insert(0, str(ROOT))
+    from advocacy.emails.models import EmailDelivery
+    from tests.fakes.smtp import FakeSMTPServer
+
+    campaign = create_campaign()
 
     from django.conf import settings
     settings.EMAILS_PER_IP_PER_HOUR = settings.EMAILS_PER_ADDRESS_PER_HOUR = 10**9

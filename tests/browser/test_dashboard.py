@@ -10,16 +10,23 @@ from targets.models import Target
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_dashboard_updates_itself_as_contacts_are_recorded(chromium_browser, screenshot, live_server,
-                                                               client, campaign, admin_user, settings):
-    settings.DASHBOARD_REFRESH_SECONDS = 1
+def organizer_page(browser, live_server, client, admin_user, **context_options):
+    """A browser context logged in as staff (the test client's session cookie), and a page in it."""
     client.force_login(admin_user)
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**context_options)
     context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME,
                           "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
                           "url": live_server.url}])
     page = context.new_page()
     page.set_default_timeout(15_000)
+    return context, page
+
+
+def test_the_dashboard_updates_itself_as_contacts_are_recorded(chromium_browser, screenshot, live_server,
+                                                               client, campaign, admin_user, settings):
+    settings.DASHBOARD_REFRESH_SECONDS = 1
+    context, page = organizer_page(chromium_browser, live_server, client, admin_user,
+                                   viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{live_server.url}/organize/{campaign.slug}/")
         connected = page.locator('[data-total="calls_connected"]')
@@ -61,13 +68,8 @@ def test_on_a_phone_the_chart_zooms_from_the_last_hour_to_the_whole_day(chromium
     record_contact(campaign_id=campaign.pk, metric=Metric.CALL_CONNECTED, target_id=goldman.pk, state="NY",
                    district=10)
     record_contact(campaign_id=campaign.pk, metric=Metric.EMAIL_SENT, at=campaign.window_start + dt.timedelta(hours=1))
-    client.force_login(admin_user)
-    context = chromium_browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    context, page = organizer_page(chromium_browser, live_server, client, admin_user,
+                                   viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     try:
         page.goto(f"{live_server.url}/organize/{campaign.slug}/")
         page.wait_for_function("document.getElementById('updated').textContent.length > 0")
