@@ -104,8 +104,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        # A persistent connection the database dropped (a restart) is replaced before the request uses it.
-        conn_health_checks=True,
+        # A kept connection is checked before its first use in each request or task, so a restarted
+        # database costs one reconnect instead of an error (workers: advocacy/worker_db.py).
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", default=True),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -177,6 +178,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers keep their database connection across tasks (Celery's Django fixup closes it around every task unless
+# this is set; 0 restores that). Connections still end after DB_CONN_MAX_AGE or an error: advocacy/worker_db.py.
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000) or None
+# Queues by kind (calls, emails, housekeeping), routed by task name: advocacy/queues.py.
+CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name} for name in ("calls", "emails", "housekeeping")}
+CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
+CELERY_TASK_ROUTES = ("advocacy.queues.route_task",)
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "sync-targets-daily": {"task": "targets.tasks.sync_targets_task", "schedule": 24 * 3600},

@@ -66,8 +66,9 @@ class WorkerProcess:
     """`celery -A advocacy worker` in a subprocess, which a test can SIGKILL and start again."""
 
     def __init__(self, *, broker_url: str, extra_env: dict[str, str] | None = None, concurrency: int = 1,
-                 queues: str | None = None):
+                 queues: str | None = None, extra_args: list[str] | None = None):
         self.broker_url = broker_url
+        self.extra_args = extra_args or []
         self.extra_env = extra_env or {}
         self.concurrency = concurrency
         self.queues = queues
@@ -99,6 +100,7 @@ class WorkerProcess:
         args += ["--pool=solo"] if self.concurrency == 1 else ["--pool=prefork", f"--concurrency={self.concurrency}"]
         if self.queues:
             args += ["-Q", self.queues]
+        args += self.extra_args
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
                                         start_new_session=True)

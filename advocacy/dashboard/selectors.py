@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from django.db.models import Max, Min, Q, Sum
+from django.db.models.functions import Coalesce
 
-from django.db.models import Sum
-
+from advocacy.dashboard.call_queue import call_queue
+from advocacy.dashboard.chart import CALLS, EMAILS, activity_chart
 from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
 
 
-def metric_totals(*, campaign_id: int) -> dict[str, int]:
+def _metric_rows(campaign_id: int) -> list[tuple[str, int, object, object]]:
+    """(metric, total, first minute, last minute) for each metric recorded, in one GROUP BY over the rollup."""
+    return list(MinuteCount.objects.filter(campaign_id=campaign_id).values("metric")
+                .annotate(total=Sum("value"), first=Min("minute"), last=Max("minute"))
+                .values_list("metric", "total", "first", "last"))
+
+
+def metric_totals(*, campaign_id: int, rows: list | None = None) -> dict[str, int]:
     """Every metric's total for the campaign, zero where nothing was recorded."""
     totals = {metric.value: 0 for metric in Metric}
-    rows = (MinuteCount.objects.filter(campaign_id=campaign_id).values("metric").annotate(total=Sum("value"))
-            .values_list("metric", "total"))
-    totals.update({metric: int(total or 0) for metric, total in rows})
+    totals.update({metric: int(total or 0) for metric, total, _, _ in
+                   (rows if rows is not None else _metric_rows(campaign_id))})
     return totals
 
 
@@ -40,60 +47,43 @@ def public_counter(*, slug: str) -> dict | None:
             "goals": {"calls": campaign.goal_calls, "emails": campaign.goal_emails}}
 
 
-def per_minute(*, campaign_id: int, metrics: list[str]) -> dict[str, list[tuple]]:
-    series: dict[str, list[tuple]] = {metric: [] for metric in metrics}
-    rows = (MinuteCount.objects.filter(campaign_id=campaign_id, metric__in=metrics).order_by("minute")
-            .values_list("metric", "minute", "value"))
-    for metric, minute, value in rows:
-        series[metric].append((minute, value))
-    return series
+def per_target(*, campaign_id: int) -> list[dict]:
+    """One row per target with any count, summed in SQL: [{"id", "name", "contacts", "calls_connected", ...}]."""
+    def total(*metrics):
+        return Coalesce(Sum("value", filter=Q(metric__in=metrics)), 0)
+
+    rows = (TargetCount.objects.filter(campaign_id=campaign_id)
+            .values("target_id", "target__key", "target__title", "target__name")
+            .annotate(contacts=total(*CONTACT_METRICS), connected=total(Metric.CALL_CONNECTED),
+                      talk=total(Metric.TALK_SECONDS), busy=total(Metric.CALL_BUSY),
+                      no_answer=total(Metric.CALL_NO_ANSWER), emails=total(Metric.EMAIL_SENT, Metric.CWC_DELIVERED,
+                                                                         Metric.WEBFORM_REPORTED))
+            .order_by("-contacts", "target__title", "target__name"))
+    return [{"id": row["target__key"], "name": f"{row['target__title']} {row['target__name']}".strip(),
+             "contacts": row["contacts"], "calls_connected": row["connected"],
+             "average_call_seconds": round(row["talk"] / row["connected"]) if row["connected"] else 0,
+             "busy": row["busy"], "no_answer": row["no_answer"], "emails": row["emails"]} for row in rows]
 
 
-def per_target(*, campaign_id: int) -> dict[int, dict[str, int]]:
-    table: dict[int, dict[str, int]] = {}
-    for target_id, metric, value in TargetCount.objects.filter(campaign_id=campaign_id).values_list(
-            "target_id", "metric", "value"):
-        table.setdefault(target_id, {})[metric] = value
-    return table
+def top_places(*, campaign_id: int, limit: int = 10) -> tuple[list[dict], list[dict]]:
+    """The states and the districts with the most contacts, summed and ranked in SQL."""
+    contacts = PlaceCount.objects.filter(campaign_id=campaign_id, metric__in=CONTACT_METRICS)
+    states = (contacts.values("state").annotate(contacts=Sum("value")).order_by("-contacts", "state")[:limit])
+    districts = (contacts.filter(district__gte=0).values("state", "district").annotate(contacts=Sum("value"))
+                 .order_by("-contacts", "state", "district")[:limit])
+    return ([{"state": row["state"], "contacts": row["contacts"]} for row in states],
+            [{"district": f"{row['state']}-{'AL' if row['district'] == 0 else row['district']}",
+              "contacts": row["contacts"]} for row in districts])
 
 
-def per_place(*, campaign_id: int) -> list[tuple[str, int, str, int]]:
-    return list(PlaceCount.objects.filter(campaign_id=campaign_id).values_list("state", "district", "metric", "value"))
-
-
+CHARTED = CALLS + EMAILS
 CONTACT_METRICS = (Metric.CALL_ATTEMPTED, Metric.EMAIL_SENT, Metric.CWC_DELIVERED, Metric.WEBFORM_REPORTED)
 OUTCOMES = (Metric.OUTCOME_SPOKE_TO_STAFF, Metric.OUTCOME_LEFT_VOICEMAIL, Metric.OUTCOME_LINE_BUSY,
             Metric.OUTCOME_NO_ANSWER, Metric.OUTCOME_OTHER)
-MAX_CHART_MINUTES = 24 * 60
 
 
 def _percent(done: int, goal: int) -> float | None:
     return round(100.0 * done / goal, 1) if goal else None
-
-
-def _minute_series(campaign) -> list[dict]:
-    rows = per_minute(campaign_id=campaign.pk, metrics=[Metric.CALL_CONNECTED, *CONTACT_METRICS[1:]])
-    values: dict = {}
-    for metric, points in rows.items():
-        key = "calls" if metric == Metric.CALL_CONNECTED else "emails"
-        for minute, value in points:
-            values.setdefault(minute, {"calls": 0, "emails": 0})[key] += value
-    start = campaign.window_start or (min(values) if values else None)
-    end = campaign.window_end or (max(values) + dt.timedelta(minutes=1) if values else None)
-    if start is None or end is None:
-        return []
-    start = start.replace(second=0, microsecond=0)
-    minutes = min(int((end - start).total_seconds() // 60), MAX_CHART_MINUTES)
-    if minutes <= 0:
-        return []
-    if minutes == MAX_CHART_MINUTES and values:  # a long window: chart the last day with activity
-        start = max(start, max(values) - dt.timedelta(minutes=MAX_CHART_MINUTES - 1))
-    series = []
-    for i in range(minutes):
-        minute = start + dt.timedelta(minutes=i)
-        point = values.get(minute, {"calls": 0, "emails": 0})
-        series.append({"minute": minute.isoformat(), **point})
-    return series
 
 
 def _totals(totals: dict[str, int]) -> dict[str, int | float]:
@@ -121,52 +111,31 @@ def campaign_totals(*, campaign) -> dict[str, int | float]:
     return _totals(metric_totals(campaign_id=campaign.pk))
 
 
-def dashboard_stats(*, campaign) -> dict:
-    """Everything the organizer dashboard shows, from a few hundred rollup rows."""
-    from targets.models import Target
-
-    totals = metric_totals(campaign_id=campaign.pk)
-    emails = totals[Metric.EMAIL_SENT] + totals[Metric.CWC_DELIVERED]
-    targets_table = []
-    table = per_target(campaign_id=campaign.pk)
-    names = {t.pk: (t.key, str(t)) for t in Target.objects.filter(pk__in=table)}
-    for target_id, counts in table.items():
-        connected = counts.get(Metric.CALL_CONNECTED, 0)
-        key, name = names.get(target_id, ("", ""))
-        targets_table.append({
-            "id": key, "name": name,
-            "contacts": sum(counts.get(m, 0) for m in CONTACT_METRICS),
-            "calls_connected": connected,
-            "average_call_seconds": round(counts.get(Metric.TALK_SECONDS, 0) / connected) if connected else 0,
-            "busy": counts.get(Metric.CALL_BUSY, 0), "no_answer": counts.get(Metric.CALL_NO_ANSWER, 0),
-            "emails": sum(counts.get(m, 0) for m in CONTACT_METRICS[1:]),
-        })
-    targets_table.sort(key=lambda row: (-row["contacts"], row["name"]))
-    states: dict[str, int] = {}
-    districts: dict[str, int] = {}
-    for state, district, metric, value in per_place(campaign_id=campaign.pk):
-        if metric not in CONTACT_METRICS:
-            continue
-        states[state] = states.get(state, 0) + value
-        if district >= 0:
-            label = f"{state}-{'AL' if district == 0 else district}"
-            districts[label] = districts.get(label, 0) + value
+def dashboard_stats(*, campaign, zoom: str = "hour") -> dict:
+    """Everything the organizer dashboard shows: a handful of GROUP BY queries over the rollups, each returning
+    at most one row per target, per chart bucket or per metric, however many contacts were recorded."""
+    rows = _metric_rows(campaign.pk)
+    totals = metric_totals(campaign_id=campaign.pk, rows=rows)
+    emails = totals[Metric.EMAIL_SENT] + totals[Metric.CWC_DELIVERED] + totals[Metric.WEBFORM_REPORTED]
+    charted = [(first, last) for metric, _, first, last in rows if metric in CHARTED]
+    bounds = {"first": min((f for f, _ in charted), default=None), "last": max((la for _, la in charted), default=None)}
+    chart = activity_chart(campaign, zoom=zoom, activity=bounds)
+    top_states, top_districts = top_places(campaign_id=campaign.pk)
     return {
         "campaign": campaign.slug,
         "totals": _totals(totals),
         "goals": {
             "calls": {"goal": campaign.goal_calls, "done": totals[Metric.CALL_CONNECTED],
                       "percent": _percent(totals[Metric.CALL_CONNECTED], campaign.goal_calls)},
-            "emails": {"goal": campaign.goal_emails, "done": emails + totals[Metric.WEBFORM_REPORTED],
-                       "percent": _percent(emails + totals[Metric.WEBFORM_REPORTED], campaign.goal_emails)},
+            "emails": {"goal": campaign.goal_emails, "done": emails, "percent": _percent(emails, campaign.goal_emails)},
         },
-        "per_minute": _minute_series(campaign),
-        "targets": targets_table,
-        "top_states": sorted(({"state": s, "contacts": n} for s, n in states.items()),
-                             key=lambda r: (-r["contacts"], r["state"]))[:10],
-        "top_districts": sorted(({"district": d, "contacts": n} for d, n in districts.items()),
-                                key=lambda r: (-r["contacts"], r["district"]))[:10],
+        "per_minute": chart.pop("points"),
+        "chart": chart,
+        "targets": per_target(campaign_id=campaign.pk),
+        "top_states": top_states,
+        "top_districts": top_districts,
         "outcomes": {metric.removeprefix("outcome_"): totals[metric] for metric in OUTCOMES},
+        "call_queue": call_queue(campaign_id=campaign.pk),
     }
 
 

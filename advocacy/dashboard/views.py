@@ -8,7 +8,8 @@ import json
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_safe
 from advocacy.api.endpoints import allow_any_origin, json_endpoint
 from advocacy.api.responses import error_response
 from advocacy.campaigns.models import Campaign
+from advocacy.dashboard.chart import RANGES
 from advocacy.dashboard.export import attempts_csv
 from advocacy.dashboard.models import Metric
 from advocacy.dashboard.selectors import dashboard_stats, public_counter
@@ -31,10 +33,28 @@ def index(request):
     return render(request, "dashboard/index.html", {"rows": organize_rows()})
 
 
+def _zoom(request) -> str:
+    return request.GET.get("range") if request.GET.get("range") in RANGES else "hour"
+
+
+def _stats_body(campaign, zoom: str) -> bytes:
+    """stats.json's body, computed at most once per campaign, range and refresh interval (shared by every
+    organizer watching, and by every web process when the cache is Redis)."""
+    key = f"dashboard-stats:{campaign.pk}:{zoom}"
+    body = cache.get(key)
+    if body is None:
+        stats = dashboard_stats(campaign=campaign, zoom=zoom)
+        stats["partners"] = partner_breakdown(campaign_id=campaign.pk)
+        stats["generated_at"] = timezone.now().isoformat()
+        body = json.dumps(stats, cls=DjangoJSONEncoder).encode()
+        cache.set(key, body, settings.DASHBOARD_REFRESH_SECONDS)
+    return body
+
+
 @staff_member_required
 def campaign_dashboard(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
-    stats = dashboard_stats(campaign=campaign)
+    stats = json.loads(_stats_body(campaign, _zoom(request)))
     outcomes = [(key, Metric(f"outcome_{key}").label, count) for key, count in stats["outcomes"].items()]
     goal_rows = [("calls", _("Calls connected"), stats["goals"]["calls"]),
                  ("emails", _("Emails and web forms"), stats["goals"]["emails"])]
@@ -48,10 +68,7 @@ def campaign_dashboard(request, slug):
 @json_endpoint
 def stats_json(request, slug):
     campaign = get_object_or_404(Campaign, slug=slug)
-    body = dashboard_stats(campaign=campaign)
-    body["partners"] = partner_breakdown(campaign_id=campaign.pk)
-    body["generated_at"] = timezone.now().isoformat()
-    response = JsonResponse(body)
+    response = HttpResponse(_stats_body(campaign, _zoom(request)), content_type="application/json")
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -10,7 +10,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = Path(os.environ.get("SHARED_DATA_DIR") or ROOT.parent / "shared" / "data")
+# The real target data: TARGET_DATA_DIR, else ../shared/data beside the checkout (or beside a worktree's parent).
+SHARED_DATA = Path(os.environ.get("TARGET_DATA_DIR") or os.environ.get("SHARED_DATA_DIR") or next(
+    (p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if p.is_dir()),
+    ROOT.parent / "shared" / "data"))
 
 
 def setup(*, database: str = "sqlite", name: str = "bench", broker_url: str = "") -> str:
@@ -22,6 +25,7 @@ def setup(*, database: str = "sqlite", name: str = "bench", broker_url: str = ""
     os.environ.pop("CELERY_BROKER_URL", None)
     if broker_url:
         os.environ["CELERY_BROKER_URL"] = broker_url
+    name = os.environ.get("BENCH_DATABASE", name)  # a name of one's own when several people benchmark at once
     if database == "postgres":
         import psycopg
 

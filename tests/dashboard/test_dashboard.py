@@ -79,7 +79,12 @@ def test_stats_json_matches_the_records_exactly(client, email_campaign, fake_twi
     assert by_target["G000599"]["emails"] == EmailDelivery.objects.filter(target__key="G000599", status="sent").count()
     assert stats["top_states"][0]["state"] == "NY"
     assert sum(p["calls"] for p in stats["per_minute"]) == stats["totals"]["calls_connected"]
-    assert len(stats["per_minute"]) == 120  # the two-hour action window, minute by minute
+    assert len(stats["per_minute"]) == 60 and stats["chart"]["range"] == "hour"  # zoomed to the last hour
+    whole = client.get(f"/organize/{email_campaign.slug}/stats.json?range=all").json()
+    start, end = email_campaign.window_start.replace(second=0, microsecond=0), email_campaign.window_end
+    minutes = -(-(end - start).total_seconds() // 60)  # the two-hour window, its last part-minute included
+    assert len(whole["per_minute"]) == minutes in (120, 121) and whole["chart"]["bucket_minutes"] == 1
+    assert sum(p["calls"] for p in whole["per_minute"]) == stats["totals"]["calls_connected"]
     assert mail.outbox  # the emails really went through the (test) provider
 
 

@@ -1,0 +1,45 @@
+"""The call queue as organizers see it: how many supporters wait for their call, how long the wait has been, and
+calls placed per second against the configured pace (issue 15's "visible queue").
+
+Depth is the campaign's sessions still queued; a wait is placed_at - created_at of the sessions placed in the last
+WAIT_WINDOW; the rate counts the sessions placed in the last RATE_WINDOW. Each is one indexed query on a few hundred
+rows at most (the waits of 15 minutes at a few calls per second).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+
+from advocacy.calls.models import CallSession
+
+WAIT_WINDOW = dt.timedelta(minutes=15)
+RATE_WINDOW = dt.timedelta(seconds=60)
+
+
+def _percentile(values: list[float], fraction: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    return round(values[min(len(values) - 1, int(round(fraction * (len(values) - 1))))], 1)
+
+
+def call_queue(*, campaign_id: int, now: dt.datetime | None = None) -> dict:
+    """{"depth", "wait_p50_seconds", "wait_p95_seconds", "placed_per_second", "configured_per_second"}."""
+    now = now or timezone.now()
+    sessions = CallSession.objects.filter(campaign_id=campaign_id, direction=CallSession.Direction.OUTBOUND,
+                                          is_preview=False)
+    depth = sessions.filter(status=CallSession.Status.QUEUED).count()
+    placed = list(sessions.filter(placed_at__gte=now - WAIT_WINDOW).exclude(status=CallSession.Status.QUEUED)
+                  .values_list("created_at", "placed_at"))
+    waits = [(placed_at - created).total_seconds() for created, placed_at in placed]
+    recent = sum(1 for _, placed_at in placed if placed_at >= now - RATE_WINDOW)
+    return {
+        "depth": depth,
+        "wait_p50_seconds": _percentile(waits, 0.5),
+        "wait_p95_seconds": _percentile(waits, 0.95),
+        "placed_per_second": round(recent / RATE_WINDOW.total_seconds(), 2),
+        "configured_per_second": settings.TWILIO_CALLS_PER_SECOND,
+    }

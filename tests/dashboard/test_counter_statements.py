@@ -1,0 +1,45 @@
+"""Each counter is one INSERT … ON CONFLICT DO UPDATE: a recorded contact costs one statement per counter, whether
+its rows exist yet or not (before: an UPDATE, then on a new row a savepoint, an INSERT and its release)."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from advocacy.dashboard.counters import record_contact, record_supporter
+from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
+from targets.models import Target
+
+pytestmark = pytest.mark.django_db
+
+AT = dt.datetime(2026, 11, 24, 17, 0, 30, tzinfo=dt.UTC)
+
+
+def record(campaign, target, amount=1):
+    record_contact(campaign_id=campaign.pk, metric=Metric.CALL_CONNECTED, amount=amount, at=AT, target_id=target.pk,
+                   state="NY", district=10)
+
+
+def test_a_contact_is_one_statement_per_counter_on_new_and_existing_rows(campaign):
+    goldman = Target.objects.get(key="G000599")
+    with CaptureQueriesContext(connection) as new_rows:
+        record(campaign, goldman)
+    with CaptureQueriesContext(connection) as existing_rows:
+        record(campaign, goldman, amount=4)
+
+    assert len(new_rows) == len(existing_rows) == 3, [q["sql"] for q in new_rows] + [q["sql"] for q in existing_rows]
+    assert all("ON CONFLICT" in q["sql"] for q in new_rows.captured_queries + existing_rows.captured_queries)
+    for model in (MinuteCount, TargetCount, PlaceCount):
+        assert model.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 5
+    assert MinuteCount.objects.get(campaign=campaign).minute == AT.replace(second=0)
+
+
+def test_a_supporter_is_counted_once_in_two_statements(campaign):
+    with CaptureQueriesContext(connection) as first:
+        assert record_supporter(campaign_id=campaign.pk, identity="+18025550101", at=AT) is True
+    with CaptureQueriesContext(connection) as again:
+        assert record_supporter(campaign_id=campaign.pk, identity=" +18025550101 ", at=AT) is False
+
+    assert (len(first), len(again)) == (2, 1)
+    assert MinuteCount.objects.get(campaign=campaign, metric=Metric.UNIQUE_SUPPORTERS).value == 1
