@@ -9,8 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from advocacy import ratelimit
-from advocacy.api.responses import error_response, lookup_error_response
+from advocacy.api.responses import lookup_error_response
 from targets.lookup import LOOKUP_VERSION_KEY, LookupError, lookup, normalize_zip
 from targets.serializers import lookup_json
 
@@ -30,11 +29,7 @@ def cached_lookup_body(zip_code: str) -> bytes:
 
 @require_GET
 def lookup_view(request):
-    verdict = ratelimit.hit("lookup", ratelimit.client_ip(request),
-                            ratelimit.Limit(settings.LOOKUPS_PER_MINUTE_PER_IP, 60))
-    if not verdict.allowed:
-        return error_response(429, "rate_limited", "Too many lookups; try again shortly.",
-                              retry_after=verdict.retry_after)
+    """Rate limited with every other lookup path (advocacy.security.middleware)."""
     zip_code, address = request.GET.get("zip", ""), request.GET.get("address")
     try:
         if address:

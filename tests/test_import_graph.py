@@ -119,7 +119,6 @@ KNOWN_UPWARD = [
     "advocacy.providers.twilio_client imports advocacy.delivery",
     "targets.api imports advocacy",
     "targets.api imports advocacy.api.responses",
-    "targets.api imports advocacy.ratelimit",
     "targets.api_schema imports advocacy.api.openapi",
 ]
 

@@ -28,6 +28,7 @@ from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
 from advocacy.calls.simulator import DjangoClientTransport, Scenario, run_call
 from advocacy.campaigns.models import Campaign
+from advocacy.partners.gate import api_client
 from advocacy.providers.twilio_client import webhook_auth_token
 from targets.lookup import LookupError, lookup
 from targets.serializers import target_json
@@ -109,17 +110,22 @@ def api_request_call(request, slug):
         return error_response(404, "not_found", _("No campaign called %(slug)s.") % {"slug": slug})
     try:
         body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
-    missing = {name: [_("This field is required.")] for name in ("phone", "zip")
+    except BadJSON as exc:
+        return bad_json_response(exc)
+    refusal, ip_address = api_client(request, kind="calls")
+    if refusal is not None:
+        return refusal
+    invalid = {name: [_("This field is required.")] for name in ("phone", "zip")
                if not str(body.get(name) or "").strip()}
-    if missing:
-        return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
+    language = body.get("language") or campaign.language
+    if not isinstance(language, str) or language not in dict(settings.LANGUAGES):
+        invalid["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
+    if invalid:
+        return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=invalid)
     try:
         session = services.start_call_session(
             campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
-            address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-            language=str(body.get("language") or campaign.language))
+            address=str(body.get("address") or "") or None, ip_address=ip_address, language=language)
     except CallRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

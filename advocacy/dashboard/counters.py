@@ -6,12 +6,12 @@ Increments are `UPDATE ... SET value = value + n`, safe with many concurrent wor
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from advocacy.privacy.identity import identity_key
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PlaceCount, TargetCount
 
 
@@ -48,7 +48,9 @@ def record_contact(
 
 
 def supporter_key(identity: str) -> str:
-    return hashlib.sha256(identity.strip().lower().encode()).hexdigest()
+    """The same keyed hash the retention job leaves in place of a phone or email, so a supporter whose
+    row was already hashed is still counted once."""
+    return identity_key(identity)
 
 
 def record_supporter(*, campaign_id: int, identity: str, at: datetime | None = None) -> bool:

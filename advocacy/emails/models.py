@@ -48,7 +48,8 @@ class EmailAction(models.Model):
     personal_note = models.TextField(blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.PENDING_CONFIRMATION)
-    token = models.CharField(max_length=64, unique=True, default=new_token)
+    token = models.CharField(max_length=64, unique=True, default=new_token)  # public: the page and the API id
+    confirm_secret_hash = models.CharField(max_length=64, blank=True, db_index=True)  # emails/confirmation.py
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)

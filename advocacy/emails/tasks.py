@@ -19,7 +19,7 @@ from advocacy.delivery import (
     claim_row,
     retry_transient,
 )
-from advocacy.emails import services
+from advocacy.emails import confirmation, services
 from advocacy.emails.channels import EmailChannel, build_message, send_message
 from advocacy.emails.models import EmailAction, EmailDelivery
 
@@ -53,12 +53,14 @@ def deliver_email(self, delivery_id: int) -> str:
     return "sent"
 
 
-def _send_to_supporter(action: EmailAction, template: str, subject: str, field: str, context: dict) -> None:
+def _send_to_supporter(action: EmailAction, template: str, subject: str, field: str, context) -> None:
     """A system email to the supporter, sent once: the timestamp `field` is set in the same locked transaction."""
     with transaction.atomic():
         action = claim_row(EmailAction, action.pk, ready=lambda a: getattr(a, field) is None)
         if action is None:
             return
+        if callable(context):  # a context that needs the locked row (the confirmation secret)
+            context = context(action)
         with translation.override(action.language):
             body = render_to_string(template, {"action": action, **context})
         message = build_message(subject=str(subject), body=body, to=[action.email],
@@ -86,11 +88,16 @@ def _send_or_retry(task, action: EmailAction, template: str, subject: str, field
              max_retries=MAX_RETRIES)
 def send_confirmation(self, action_id: int) -> None:
     action = EmailAction.objects.select_related("campaign").get(pk=action_id)
-    link = settings.PUBLIC_BASE_URL + reverse("emails:confirm", args=[action.token])
     with translation.override(action.language):
         subject = translation.gettext("Confirm your email to send your messages")
-    _send_or_retry(self, action, "emails/confirmation_email.txt", subject, "confirmation_sent_at",
-                   {"link": link, "deliveries": action.deliveries.select_related("target")})
+
+    def context(locked: EmailAction) -> dict:
+        # A fresh secret in the same transaction as the send: a retried send gets its own, a sent one stays.
+        secret = confirmation.issue_secret(locked)
+        return {"link": settings.PUBLIC_BASE_URL + reverse("emails:confirm", args=[secret]),
+                "deliveries": action.deliveries.select_related("target")}
+
+    _send_or_retry(self, action, "emails/confirmation_email.txt", subject, "confirmation_sent_at", context)
 
 
 @shared_task(bind=True, name="advocacy.emails.tasks.send_receipt", acks_late=True,

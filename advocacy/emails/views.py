@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,20 +21,13 @@ from advocacy.api.responses import (
     refused_response,
 )
 from advocacy.campaigns.models import Campaign
-from advocacy.emails import services
+from advocacy.emails import confirmation, services
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
+from advocacy.partners.gate import api_client
 from targets.lookup import LookupError
 
-REMEMBER_COOKIE = "confirmed_email"
-REMEMBER_SECONDS = 365 * 24 * 3600
-
-
-def remembered_email(request) -> str | None:
-    try:
-        return signing.get_cookie_signer(salt=REMEMBER_COOKIE).unsign(request.COOKIES.get(REMEMBER_COOKIE, ""))
-    except signing.BadSignature:
-        return None
+remembered_email = confirmation.remembered_email
 
 
 def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
@@ -84,16 +76,22 @@ def action_page(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    """GET shows a button; only the POST confirms, so mail scanners that follow links confirm nothing."""
-    action = get_object_or_404(EmailAction.objects.select_related("campaign"), token=token)
+def confirm(request, secret):
+    """GET shows a button; only the POST confirms, so mail scanners that follow links confirm nothing.
+    `secret` is the one in the confirmation email (emails/confirmation.py), never the action's public id."""
+    action = confirmation.action_for_secret(secret)
+    if action is None:
+        raise Http404("No such confirmation link.")
     if request.method == "GET":
         return render(request, "emails/confirm.html", {"action": action, "campaign": action.campaign,
-                                                       "deliveries": _deliveries(action)})
+                                                       "deliveries": _deliveries(action), "secret": secret})
     services.confirm_action(action=action)
     response = redirect("emails:action", token=action.token)
-    response.set_cookie(REMEMBER_COOKIE, signing.get_cookie_signer(salt=REMEMBER_COOKIE).sign(action.email),
-                        max_age=REMEMBER_SECONDS, httponly=True, samesite="Lax")
+    action.refresh_from_db(fields=["status", "email"])
+    if action.status == EmailAction.Status.CONFIRMED:
+        response.set_cookie(confirmation.REMEMBER_COOKIE, confirmation.remember_cookie_value(action.email),
+                            max_age=confirmation.REMEMBER_SECONDS, httponly=True, samesite="Lax",
+                            secure=request.is_secure())
     return response
 
 
@@ -124,8 +122,11 @@ def api_submit(request, slug):
         return error_response(404, "not_found", f"No campaign called {slug!r}.")
     try:
         body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
+    except BadJSON as exc:
+        return bad_json_response(exc)
+    refusal, ip_address = api_client(request, kind="emails")
+    if refusal is not None:
+        return refusal
     form = EmailActionForm({k: v for k, v in body.items() if k != "website"})
     language = body.get("language") or campaign.language
     known_language = isinstance(language, str) and language in dict(settings.LANGUAGES)
@@ -139,7 +140,7 @@ def api_submit(request, slug):
             campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
             zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
             city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-            ip_address=ratelimit.client_ip(request), language=language)
+            ip_address=ip_address, language=language)
     except services.EmailRefused as exc:
         return refused_response(exc)
     except LookupError as exc:

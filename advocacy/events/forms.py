@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES
-from advocacy.events.models import IceLocation
+from advocacy.events.models import MAX_DAYS_AHEAD, IceLocation
 from advocacy.events.services import RADIUS_CHOICES
 
 US_ZONES = [(z, z) for z in ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
@@ -34,6 +34,12 @@ class HostEventForm(forms.Form):
                                   initial="America/New_York")
     capacity = forms.IntegerField(label=_("Capacity (optional)"), min_value=1, max_value=100000, required=False)
     website = forms.CharField(required=False)  # honeypot
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(_("Pick a date within the next two years."))
+        return day
 
     def times(self) -> tuple[dt.datetime, dt.datetime | None]:
         zone = zoneinfo.ZoneInfo(self.cleaned_data["time_zone"])

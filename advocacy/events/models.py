@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES, Campaign
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=dt_timezone.utc)
+MAX_DAYS_AHEAD = 730  # events are dated within two years: far dates overflow time-zone arithmetic
 
 
 def new_token() -> str:
@@ -78,6 +86,14 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        """The admin's form too: a date past the bound is a form error, not a 500 on every list page."""
+        latest = timezone.now() + timedelta(days=MAX_DAYS_AHEAD)
+        for name in ("starts_at", "ends_at"):
+            value = getattr(self, name)
+            if value is not None and not (EARLIEST <= value <= latest):
+                raise ValidationError({name: "Pick a date within the next two years."})
 
     @property
     def place(self) -> str:

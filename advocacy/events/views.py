@@ -173,8 +173,8 @@ def api_rsvp(request, slug, event_id):
         return error_response(404, "not_found", "No such event.")
     try:
         body = json_object(request)
-    except BadJSON:
-        return bad_json_response()
+    except BadJSON as exc:
+        return bad_json_response(exc)
     form = RsvpForm({k: v for k, v in body.items() if k != "website"})
     if not form.is_valid():
         return error_response(400, "invalid", "Some fields are missing or invalid.", fields=form_errors(form))

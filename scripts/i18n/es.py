@@ -343,4 +343,11 @@ ES = {
     "Your message could not be sent.": "No se pudo enviar tu mensaje.",
     "Choose one of: %(codes)s.": "Elige uno de: %(codes)s.",
     "Some fields are missing or invalid.": "Faltan campos o no son válidos.",
+    # Safety and privacy (issue 14)
+    "Pick a date within the next two years.": "Elige una fecha dentro de los próximos dos años.",
+    "The address contains characters we cannot read.": "La dirección contiene caracteres que no podemos leer.",
+    "Too many lookups from your connection. Please try again in a minute.":
+        "Demasiadas búsquedas desde tu conexión. Inténtalo de nuevo en un minuto.",
+    "Sorry": "Lo sentimos",
+    "Back to the start": "Volver al inicio",
 }
