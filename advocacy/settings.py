@@ -63,7 +63,8 @@ INSTALLED_APPS = [
     "advocacy.events",
     "advocacy.dashboard",
     "advocacy.api",
-    *["axes", "csp", "advocacy.privacy", "advocacy.security", "advocacy.partners"],  # safety and privacy (see the block below)
+    # Safety and privacy (see the block at the end).
+    *["axes", "csp", "advocacy.privacy", "advocacy.security", "advocacy.partners"],
 ]
 
 MIDDLEWARE = [

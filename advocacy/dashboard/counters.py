@@ -11,8 +11,8 @@ from datetime import datetime
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from advocacy.privacy.identity import identity_key
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PlaceCount, TargetCount
+from advocacy.privacy.identity import identity_key
 
 
 def _increment(model: type[models.Model], amount: int, **key) -> None:

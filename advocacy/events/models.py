@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,8 +11,7 @@ from django.utils import timezone
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES, Campaign
 
-
-EARLIEST = datetime(2000, 1, 1, tzinfo=dt_timezone.utc)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 MAX_DAYS_AHEAD = 730  # events are dated within two years: far dates overflow time-zone arithmetic
 
 
