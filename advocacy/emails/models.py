@@ -12,6 +12,7 @@ import secrets
 from django.db import models
 
 from advocacy.campaigns.models import Campaign
+from advocacy.privacy.identity import mask_email
 from targets.models import Target
 
 
@@ -28,7 +29,7 @@ class Supporter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return self.email
+        return mask_email(self.email)
 
 
 class EmailAction(models.Model):
@@ -59,7 +60,7 @@ class EmailAction(models.Model):
         indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["email", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.campaign.slug}: {self.email}"
+        return f"{self.campaign.slug}: {mask_email(self.email)}"
 
 
 class EmailDelivery(models.Model):
