@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -48,6 +49,7 @@ def action_page(request, slug):
 
 @require_GET
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})  # any partner site may frame the embed (the CSP's one exception)
 def embed_page(request, slug):
     campaign = published_campaign(slug)
     return render(request, "campaigns/embed.html", _page_context(request, campaign, embed=True))

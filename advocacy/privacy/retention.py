@@ -1,6 +1,7 @@
 """The retention policy, applied: what we keep about supporters, and for how long (README, "Privacy").
 
-- IP addresses: dropped from a call or email action once it is complete (rate limits keep only hashes).
+- IP addresses: dropped from a call or email action once it is complete, and from an event once an organizer
+  decided on it (rate limits keep only hashes).
 - Phone numbers and emails: replaced by their keyed hash PRIVACY_RETENTION_DAYS after the call or the
   last delivery is final; the hash still counts the supporter once and still meets the rate limits.
 - Names and personal notes of email actions: dropped with the email.
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from advocacy.calls.models import CallSession
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
+from advocacy.events.models import Event
 from advocacy.privacy.identity import PREFIX, identity_key
 
 CALL_FINAL = ("completed", "busy", "no_answer", "failed", "canceled")
@@ -91,7 +93,8 @@ def _hash_supporters(queryset) -> int:
 def drop_ips() -> int:
     calls = CallSession.objects.filter(status__in=CALL_FINAL, ip_address__isnull=False).update(ip_address=None)
     emails = _completed_emails().filter(ip_address__isnull=False).update(ip_address=None)
-    return calls + emails
+    hosts = Event.objects.exclude(status=Event.Status.PENDING).filter(host_ip__isnull=False).update(host_ip=None)
+    return calls + emails + hosts
 
 
 def apply_retention(*, now=None) -> Forgotten:
