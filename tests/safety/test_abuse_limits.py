@@ -22,22 +22,24 @@ def test_every_lookup_path_counts_against_one_limit(client, campaign, settings):
     assert refused.json()["error"]["code"] == "rate_limited" and int(refused["Retry-After"]) > 0
 
 
-def test_the_101st_admin_login_attempt_is_refused(client):
-    User.objects.create_superuser("organizer", "o@example.org", "right-horse-battery-staple")
-    for _ in range(100):
+PASSWORD = "right-horse-battery-staple"
+
+
+def login_after_failures(client, failures: int):
+    User.objects.create_superuser("organizer", "o@example.org", PASSWORD)
+    for _ in range(failures):
         client.post("/admin/login/", {"username": "organizer", "password": "wrong"})
-    response = client.post("/admin/login/?next=/admin/", {"username": "organizer",
-                                                            "password": "right-horse-battery-staple"})
+    return client.post("/admin/login/?next=/admin/", {"username": "organizer", "password": PASSWORD})
+
+
+def test_the_101st_admin_login_attempt_is_refused(client):
+    response = login_after_failures(client, 100)
     assert response.status_code in (403, 429)
     assert client.get("/admin/").status_code == 302  # not logged in
 
 
 def test_an_organizer_who_mistypes_a_few_times_still_logs_in(client):
-    User.objects.create_superuser("organizer", "o@example.org", "right-horse-battery-staple")
-    for _ in range(3):
-        client.post("/admin/login/", {"username": "organizer", "password": "wrong"})
-    response = client.post("/admin/login/?next=/admin/", {"username": "organizer",
-                                                            "password": "right-horse-battery-staple"})
+    response = login_after_failures(client, 3)
     assert response.status_code == 302 and client.get("/admin/").status_code == 200
 
 

@@ -75,3 +75,14 @@ def test_partner_lookups_have_their_own_limit(admin_client, client, targets, set
     keyed = [client.get("/api/v1/lookup?zip=10002", HTTP_X_API_KEY=key).status_code for _ in range(4)]
     assert keyed == [200, 200, 200, 429]
     assert client.get("/api/v1/lookup?zip=10002").status_code == 200  # the per-IP count is its own
+
+
+def test_a_partner_form_posts_emails_past_the_per_ip_limit(admin_client, client, email_campaign, settings):
+    settings.EMAILS_PER_IP_PER_HOUR = 1
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    key = issue_in_admin(admin_client, emails_per_hour=2)
+    statuses = [client.post(f"/api/v1/campaigns/{email_campaign.slug}/emails",
+                            {"name": "Ana", "email": f"p{n}@example.org", "zip": "10002"},
+                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}").status_code
+                for n in range(3)]
+    assert statuses == [202, 202, 429]
