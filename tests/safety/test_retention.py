@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from advocacy.calls.models import CallSession
+from advocacy.dashboard.models import CampaignSupporter
 from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction, Supporter
 from advocacy.privacy.identity import identity_key
@@ -76,6 +77,9 @@ def test_the_job_hashes_exactly_the_rows_past_their_period(history, email_campai
     assert Supporter.objects.filter(email=identity_key("ana@example.org")).exists()
     assert not Supporter.objects.filter(email="ana@example.org").exists()
     assert metric_totals(campaign_id=email_campaign.pk)["unique_supporters"] == before == 4
+    # The dashboard's supporter keys are the same keyed hashes (an unkeyed hash of a phone number is reversible).
+    assert set(CampaignSupporter.objects.values_list("supporter_key", flat=True)) == {
+        identity_key(x) for x in ("+12025550101", "+12025550199", "ana@example.org", "bob@example.org")}
     assert apply_retention_task.delay().get()["calls"] == 0  # a second run changes nothing
 
 
