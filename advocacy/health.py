@@ -33,14 +33,11 @@ def _broker_ok() -> tuple[bool, str]:
 
 @require_GET
 def healthz(request):
+    """Anyone learns ok or unavailable; only staff see which part failed and why (errors name hosts and ports)."""
     db_ok, db_detail = _database_ok()
     broker_ok, broker_detail = _broker_ok()
     healthy = db_ok and broker_ok
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "unavailable",
-            "database": {"ok": db_ok, "detail": db_detail},
-            "broker": {"ok": broker_ok, "detail": broker_detail},
-        },
-        status=200 if healthy else 503,
-    )
+    body = {"status": "ok" if healthy else "unavailable"}
+    if request.user.is_authenticated and request.user.is_staff:
+        body.update(database={"ok": db_ok, "detail": db_detail}, broker={"ok": broker_ok, "detail": broker_detail})
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -127,3 +127,11 @@ def fake_twilio(live_server, settings):
         settings.PUBLIC_BASE_URL = live_server.url
         settings.TWILIO_CALLS_PER_SECOND = 1000
         yield fake
+
+
+def confirm_url(action) -> str:
+    """The confirmation link the supporter's email carries, for tests about what happens after the click (its
+    secret is made the way the confirmation email makes it; tests/safety reads it from the email itself)."""
+    from advocacy.emails.confirmation import issue_secret
+
+    return f"/emails/confirm/{issue_secret(action)}/"

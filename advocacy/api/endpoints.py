@@ -42,8 +42,8 @@ def json_endpoint(view=None, *, cors: bool = False):
                 response = func(request, *args, **kwargs)
             except Refused as exc:
                 response = refused_response(exc)
-            except BadJSON:
-                response = bad_json_response()
+            except BadJSON as exc:
+                response = bad_json_response(exc)
             except Http404 as exc:
                 response = not_found_response(exc)
             return allow_any_origin(response) if cors else response

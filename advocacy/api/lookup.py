@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from advocacy import ratelimit
 from advocacy.api.endpoints import json_endpoint
-from advocacy.api.responses import error_response
 from targets.lookup import lookup
 from targets.serializers import cached_lookup_body, lookup_json
 
@@ -23,11 +19,7 @@ from targets.serializers import cached_lookup_body, lookup_json
 @require_GET
 @json_endpoint(cors=True)
 def lookup_view(request):
-    verdict = ratelimit.hit("lookup", ratelimit.client_ip(request),
-                            ratelimit.Limit(settings.LOOKUPS_PER_MINUTE_PER_IP, 60))
-    if not verdict.allowed:
-        return error_response(429, "rate_limited", _("Too many lookups; try again shortly."),
-                              retry_after=verdict.retry_after)
+    """Rate limited with every other lookup path (advocacy.security.middleware)."""
     zip_code, address = request.GET.get("zip", ""), request.GET.get("address")
     if address:
         body = json.dumps(lookup_json(lookup(zip_code=zip_code, address=address))).encode()

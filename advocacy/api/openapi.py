@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from importlib import import_module
 
 from django.conf import settings
@@ -45,13 +46,29 @@ def slug_parameter() -> dict:
             "description": "The campaign's slug, e.g. day-of-action"}
 
 
+PARTNER_KEY = {"type": "http", "scheme": "bearer", "description": "A partner key (pk_...) issued by organizers in "
+               "the admin; optional. Keyed requests count against the key's own limits instead of per-IP ones."}
+
+
+def _shared_answers(paths: dict) -> None:
+    """What every JSON POST can answer (advocacy.api.responses.json_object and advocacy.partners), documented once."""
+    for path, operations in paths.items():
+        post = operations.get("post")
+        if post is not None:
+            post["responses"].setdefault("415", error("The body was not sent as application/json"))
+        if post is not None and path.endswith(("/calls", "/emails")):
+            post["responses"].setdefault("401", error("An API key was sent and is unknown or revoked"))
+            post.setdefault("security", [{}, {"partnerKey": []}])
+
+
 def document() -> dict:
     paths: dict = {}
     schemas: dict = dict(COMMON_SCHEMAS)
     for module_name in APP_SCHEMAS:
         module = import_module(module_name)
-        paths.update(module.PATHS)
+        paths.update(deepcopy(module.PATHS))
         schemas.update(module.SCHEMAS)
+    _shared_answers(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Day of Action API", "version": "1",
@@ -60,7 +77,7 @@ def document() -> dict:
                                 "`{\"error\": {\"code\", \"message\", \"fields\"}}`; 429 answers carry Retry-After."},
         "servers": [{"url": f"{settings.PUBLIC_BASE_URL}/api/v1"}],
         "paths": dict(sorted(paths.items())),
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": {"partnerKey": PARTNER_KEY}},
     }
 
 

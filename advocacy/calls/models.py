@@ -36,7 +36,7 @@ class CallSession(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="call_sessions")
-    phone = models.CharField(max_length=20)  # E.164
+    phone = models.CharField(max_length=64)  # E.164; a keyed hash once its retention ends (advocacy.privacy)
     zip_code = models.CharField(max_length=5, blank=True)
     state = models.CharField(max_length=2, blank=True)
     district = models.SmallIntegerField(null=True, blank=True)

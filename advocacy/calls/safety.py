@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import phonenumbers
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
-from advocacy.calls.models import CallSession
 from advocacy.calls.selectors import live_call_count
 from common.refusals import Refused
 
@@ -62,10 +58,9 @@ def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
         if not verdict.allowed:
             raise CallRefused("rate_limited", _("Too many calls from your connection. Please try later."),
                               status=429, retry_after=verdict.retry_after)
-        since = timezone.now() - timedelta(days=1)
-        phones = set(CallSession.objects.filter(ip_address=ip_address, created_at__gte=since)
-                     .values_list("phone", flat=True).distinct()[: settings.CALL_MAX_PHONES_PER_IP_PER_DAY + 1])
-        if phone not in phones and len(phones) >= settings.CALL_MAX_PHONES_PER_IP_PER_DAY:
+        verdict = ratelimit.distinct("calls-ip-phones", ip_address, phone,
+                                     ratelimit.Limit(settings.CALL_MAX_PHONES_PER_IP_PER_DAY, 24 * HOUR))
+        if not verdict.allowed:
             raise CallRefused("refused", _("Too many different phone numbers from your connection."), status=403)
     if live_call_count(campaign=campaign) >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
         raise CallRefused("busy", _("So many people are calling right now that the lines are full. "

@@ -23,6 +23,7 @@ from advocacy.campaigns.selectors import published_campaign
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_call
 from advocacy.partners.codes import partner_code_for
+from advocacy.partners.gate import api_client
 from targets.lookup import LookupRefused
 from targets.serializers import target_json
 
@@ -100,14 +101,19 @@ def report_outcome(request, session_id, leg_id):
 def api_request_call(request, slug):
     campaign = published_campaign(slug)
     body = json_object(request)
-    missing = {name: [_("This field is required.")] for name in ("phone", "zip")
+    refusal, ip_address = api_client(request, kind="calls")
+    if refusal is not None:
+        return refusal
+    invalid = {name: [_("This field is required.")] for name in ("phone", "zip")
                if not str(body.get(name) or "").strip()}
-    if missing:
-        return error_response(400, "invalid", _("Some fields are missing."), fields=missing)
+    language = body.get("language") or campaign.language
+    if not isinstance(language, str) or language not in dict(settings.LANGUAGES):
+        invalid["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
+    if invalid:
+        return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=invalid)
     submitted = submissions.submit_call(
         campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
-        address=str(body.get("address") or "") or None, ip_address=ratelimit.client_ip(request),
-        language=str(body.get("language") or campaign.language),
+        address=str(body.get("address") or "") or None, ip_address=ip_address, language=language,
         idempotency_key=request.headers.get("Idempotency-Key", ""), partner_code=partner_code_for(request, body))
     session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
     response = JsonResponse(session_json(session), status=202 if submitted.created else 200)

@@ -8,13 +8,13 @@ an update-then-insert took one to four.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
 from django.db import connection, models
 from django.utils import timezone
 
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PlaceCount, TargetCount
+from advocacy.privacy.identity import identity_key
 
 
 def _increment(model: type[models.Model], amount: int, **key) -> None:
@@ -53,7 +53,9 @@ def record_contact(
 
 
 def supporter_key(identity: str) -> str:
-    return hashlib.sha256(identity.strip().lower().encode()).hexdigest()
+    """The same keyed hash the retention job leaves in place of a phone or email, so a supporter whose
+    row was already hashed is still counted once."""
+    return identity_key(identity)
 
 
 def record_supporter(*, campaign_id: int, identity: str, at: datetime | None = None) -> bool:

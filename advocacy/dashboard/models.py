@@ -75,7 +75,7 @@ class CampaignSupporter(models.Model):
     """One row per distinct supporter per campaign; its insertion is what counts a unique supporter."""
 
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
-    supporter_key = models.CharField(max_length=64)  # sha256 of the normalised phone or email
+    supporter_key = models.CharField(max_length=64)  # keyed hash (advocacy.privacy.identity) of the phone or email
     first_seen = models.DateTimeField(auto_now_add=True)
 
     class Meta:

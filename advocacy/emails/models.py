@@ -12,6 +12,7 @@ import secrets
 from django.db import models
 
 from advocacy.campaigns.models import Campaign
+from advocacy.privacy.identity import mask_email
 from targets.models import Target
 
 
@@ -28,7 +29,7 @@ class Supporter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return self.email
+        return mask_email(self.email)
 
 
 class EmailAction(models.Model):
@@ -52,7 +53,8 @@ class EmailAction(models.Model):
     city = models.CharField(max_length=60, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.PENDING_CONFIRMATION)
-    token = models.CharField(max_length=64, unique=True, default=new_token)
+    token = models.CharField(max_length=64, unique=True, default=new_token)  # public: the page and the API id
+    confirm_secret_hash = models.CharField(max_length=64, blank=True, db_index=True)  # emails/confirmation.py
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
@@ -72,7 +74,7 @@ class EmailAction(models.Model):
                                                name="one_action_per_idempotency_key")]
 
     def __str__(self) -> str:
-        return f"{self.campaign.slug}: {self.email}"
+        return f"{self.campaign.slug}: {mask_email(self.email)}"
 
 
 class EmailDelivery(models.Model):

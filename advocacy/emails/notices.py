@@ -10,12 +10,12 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from advocacy.delivery import send_system_email_once
+from advocacy.emails import confirmation
 from advocacy.emails.models import EmailAction
 from advocacy.providers.email import build_message
 
 
-def _compose(action: EmailAction, *, template: str, subject: str, url_name: str):
-    link = settings.PUBLIC_BASE_URL + reverse(url_name, args=[action.token])
+def _compose(action: EmailAction, *, template: str, subject: str, link: str):
     with translation.override(action.language):
         body = render_to_string(template, {"action": action, "link": link,
                                            "deliveries": action.deliveries.select_related("target")})
@@ -24,13 +24,21 @@ def _compose(action: EmailAction, *, template: str, subject: str, url_name: str)
                          from_email=action.campaign.from_email or settings.DEFAULT_FROM_EMAIL)
 
 
+def _confirmation(action: EmailAction):
+    # A fresh secret in the same locked transaction as the send: a retried send gets its own, a sent one stays.
+    # Only its hash is stored, so the link exists nowhere but in this email.
+    secret = confirmation.issue_secret(action)
+    return _compose(action, template="emails/confirmation_email.txt",
+                    subject=gettext_noop("Confirm your email to send your messages"),
+                    link=settings.PUBLIC_BASE_URL + reverse("emails:confirm", args=[secret]))
+
+
 def send_confirmation_email(*, action_id: int) -> bool:
-    subject = gettext_noop("Confirm your email to send your messages")
-    return send_system_email_once(EmailAction, action_id, sent_field="confirmation_sent_at", compose=lambda a: _compose(
-        a, template="emails/confirmation_email.txt", subject=subject, url_name="emails:confirm"))
+    return send_system_email_once(EmailAction, action_id, sent_field="confirmation_sent_at", compose=_confirmation)
 
 
 def send_receipt_email(*, action_id: int) -> bool:
     subject = gettext_noop("Your messages for %(campaign)s")
     return send_system_email_once(EmailAction, action_id, sent_field="receipt_sent_at", compose=lambda a: _compose(
-        a, template="emails/receipt_email.txt", subject=subject, url_name="emails:action"))
+        a, template="emails/receipt_email.txt", subject=subject,
+        link=settings.PUBLIC_BASE_URL + reverse("emails:action", args=[a.token])))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from advocacy.api.endpoints import json_endpoint
 from advocacy.api.responses import error_response, form_errors, json_object
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaign
-from advocacy.emails import services
+from advocacy.emails import confirmation, services
 from advocacy.emails.form_fields import field_labels
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
@@ -24,17 +23,10 @@ from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_email_action
 from advocacy.honeypot import api_fields
 from advocacy.partners.codes import partner_code_for
+from advocacy.partners.gate import api_client
 from targets.lookup import LookupRefused
 
-REMEMBER_COOKIE = "confirmed_email"
-REMEMBER_SECONDS = 365 * 24 * 3600
-
-
-def remembered_email(request) -> str | None:
-    try:
-        return signing.get_cookie_signer(salt=REMEMBER_COOKIE).unsign(request.COOKIES.get(REMEMBER_COOKIE, ""))
-    except signing.BadSignature:
-        return None
+remembered_email = confirmation.remembered_email
 
 
 def _submit(request, campaign: Campaign, data: dict) -> EmailAction:
@@ -89,16 +81,22 @@ def action_page(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    """GET shows a button; only the POST confirms, so mail scanners that follow links confirm nothing."""
-    action = get_object_or_404(EmailAction.objects.select_related("campaign"), token=token)
+def confirm(request, secret):
+    """GET shows a button; only the POST confirms, so mail scanners that follow links confirm nothing.
+    `secret` is the one in the confirmation email (emails/confirmation.py), never the action's public id."""
+    action = confirmation.action_for_secret(secret)
+    if action is None:
+        raise Http404("No such confirmation link.")
     if request.method == "GET":
         return render(request, "emails/confirm.html", {"action": action, "campaign": action.campaign,
-                                                       "deliveries": _deliveries(action)})
+                                                       "deliveries": _deliveries(action), "secret": secret})
     services.confirm_action(action=action)
     response = redirect("emails:action", token=action.token)
-    response.set_cookie(REMEMBER_COOKIE, signing.get_cookie_signer(salt=REMEMBER_COOKIE).sign(action.email),
-                        max_age=REMEMBER_SECONDS, httponly=True, samesite="Lax")
+    action.refresh_from_db(fields=["status", "email"])
+    if action.status == EmailAction.Status.CONFIRMED:
+        response.set_cookie(confirmation.REMEMBER_COOKIE, confirmation.remember_cookie_value(action.email),
+                            max_age=confirmation.REMEMBER_SECONDS, httponly=True, samesite="Lax",
+                            secure=request.is_secure())
     return response
 
 
@@ -137,6 +135,9 @@ def action_json(action: EmailAction) -> dict:
 def api_submit(request, slug):
     campaign = published_campaign(slug)
     body = json_object(request)
+    refusal, ip_address = api_client(request, kind="emails")
+    if refusal is not None:
+        return refusal
     form = EmailActionForm(api_fields(body))
     language = body.get("language") or campaign.language
     known_language = isinstance(language, str) and language in dict(settings.LANGUAGES)
@@ -149,6 +150,6 @@ def api_submit(request, slug):
         campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
         zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
         city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-        prefix=form.cleaned_data["prefix"], ip_address=ratelimit.client_ip(request), language=language,
+        prefix=form.cleaned_data["prefix"], ip_address=ip_address, language=language,
         partner_code=partner_code_for(request, body), idempotency_key=request.headers.get("Idempotency-Key", ""))
     return JsonResponse(action_json(action), status=202)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES
-from advocacy.events.models import IceLocation
+from advocacy.events.models import MAX_DAYS_AHEAD, IceLocation
 from advocacy.events.services import RADIUS_CHOICES
 from advocacy.honeypot import HoneypotForm
 
@@ -46,6 +46,12 @@ class HostEventForm(HoneypotForm):
         self.fields["ice_location"].widget.choices = choices
         if not nearby:
             self.fields["ice_location"].widget = forms.HiddenInput()
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(_("Pick a date within the next two years."))
+        return day
 
     def times(self) -> tuple[dt.datetime, dt.datetime | None]:
         zone = zoneinfo.ZoneInfo(self.cleaned_data["time_zone"])

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from advocacy.campaigns.models import TIME_ZONE_CHOICES, Campaign
 from advocacy.events.names import clean_name
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+MAX_DAYS_AHEAD = 730  # events are dated within two years: far dates overflow time-zone arithmetic
 
 
 def new_token() -> str:
@@ -87,6 +93,14 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        """The admin's form too: a date past the bound is a form error, not a 500 on every list page."""
+        latest = timezone.now() + timedelta(days=MAX_DAYS_AHEAD)
+        for name in ("starts_at", "ends_at"):
+            value = getattr(self, name)
+            if value is not None and not (EARLIEST <= value <= latest):
+                raise ValidationError({name: "Pick a date within the next two years."})
 
     @property
     def place(self) -> str:

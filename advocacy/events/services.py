@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from advocacy import ratelimit
 from advocacy.campaigns.models import Campaign
 from advocacy.delivery import enqueue_on_commit
-from advocacy.events.models import Event, IceLocation, Rsvp
+from advocacy.events.models import MAX_DAYS_AHEAD, Event, IceLocation, Rsvp
 from advocacy.geo import bounding_box, miles_between
 from common.refusals import Refused
 from targets.lookup import normalize_zip
@@ -57,6 +57,8 @@ def host_event(*, campaign: Campaign, title: str, description: str, host_name: s
     """Record a proposed event; it waits for an organizer's approval. The host gets a "received" email."""
     if starts_at <= timezone.now():
         raise EventRefused("past", _("Pick a date and time in the future."), field="starts_at")
+    if starts_at > timezone.now() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise EventRefused("too_far", _("Pick a date within the next two years."), field="starts_at")
     if ends_at and ends_at <= starts_at:
         raise EventRefused("invalid", _("The event must end after it starts."), field="ends_at")
     latitude = longitude = None

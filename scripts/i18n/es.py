@@ -612,4 +612,10 @@ ES = {
         "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s minuto.",
         "Tu llamada está en espera: eres el número %(position)s en la fila; te llamaremos en unos %(minutes)s "
         "minutos."),
+    # Safety and privacy (issue 14)
+    "Pick a date within the next two years.": "Elige una fecha dentro de los próximos dos años.",
+    "The address contains characters we cannot read.": "La dirección contiene caracteres que no podemos leer.",
+    "Too many lookups from your connection. Please try again in a minute.":
+        "Demasiadas búsquedas desde tu conexión. Inténtalo de nuevo en un minuto.",
+    "Sorry": "Lo sentimos",
 }

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 from advocacy.dashboard.counters import record_contact
 from advocacy.dashboard.models import Metric
@@ -31,7 +32,8 @@ def test_the_dashboard_updates_itself_as_contacts_are_recorded(chromium_browser,
         page.goto(f"{live_server.url}/organize/{campaign.slug}/")
         connected = page.locator('[data-total="calls_connected"]')
         assert connected.inner_text() == "0"
-        page.wait_for_function("document.getElementById('updated').textContent.length > 0")
+        # Locator waits, not wait_for_function: the page's CSP forbids the eval that one needs.
+        expect(page.locator("#updated")).not_to_be_empty()
         assert page.locator("#chart rect").count() == 0
 
         goldman = Target.objects.get(key="G000599")
@@ -41,7 +43,7 @@ def test_the_dashboard_updates_itself_as_contacts_are_recorded(chromium_browser,
         record_contact(campaign_id=campaign.pk, metric=Metric.EMAIL_SENT, target_id=goldman.pk, state="NY",
                        district=10)
 
-        page.wait_for_function("document.querySelector('[data-total=\"calls_connected\"]').textContent === '3'")
+        expect(connected).to_have_text("3")
         assert page.locator('[data-total="emails_sent"]').inner_text() == "1"
         assert page.locator("#chart rect.calls").count() == 1 and page.locator("#chart rect.emails").count() == 1
         assert "NY-10: 4" in page.locator("#districts").inner_text()

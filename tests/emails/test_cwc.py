@@ -8,6 +8,7 @@ from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.tasks import deliver_email
 from targets.models import Target
+from tests.conftest import confirm_url
 from tests.emails.conftest import submit
 from tests.fakes.cwc import REQUIRED
 
@@ -28,7 +29,7 @@ def act(client, campaign, capture, **fields) -> EmailAction:
     assert response.status_code == 202, response.content
     action = EmailAction.objects.get()
     with capture(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
     return action
 
 

@@ -6,7 +6,7 @@ import pytest
 from advocacy.dashboard.selectors import metric_totals
 from advocacy.delivery import MAX_RETRIES
 from advocacy.emails.models import EmailAction, EmailDelivery
-from tests.emails.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL, submit
+from tests.emails.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL, confirm_path, submit
 from tests.fakes.smtp import FakeSMTPServer
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +22,12 @@ def smtp(settings):
         yield server
 
 
-def submit_and_confirm(client, campaign, capture) -> EmailAction:
+def submit_and_confirm(client, campaign, capture, smtp) -> EmailAction:
     with capture(execute=True):
         assert submit(client, campaign).status_code == 202
     action = EmailAction.objects.get()
     with capture(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_path(smtp.to(SUPPORTER)[-1].as_string()))
     return action
 
 
@@ -39,7 +39,7 @@ def test_a_greylisting_server_gets_the_message_once_after_retries(
         client, email_campaign, smtp, django_capture_on_commit_callbacks):
     smtp.refuse("RCPT", "451 4.7.1 Greylisted, try again later", times=2, to=GOLDMAN_EMAIL)
 
-    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks)
+    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks, smtp)
 
     goldman = delivery_to(GOLDMAN_EMAIL)
     assert len(smtp.to(GOLDMAN_EMAIL)) == 1 and len(smtp.to(SCHUMER_EMAIL)) == 1
@@ -52,7 +52,7 @@ def test_a_refused_message_is_recorded_with_the_reason_and_the_others_still_go(
         client, email_campaign, smtp, django_capture_on_commit_callbacks):
     smtp.refuse("DATA", "554 5.7.1 Message rejected as spam", times=None, to=GOLDMAN_EMAIL)
 
-    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks)
+    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks, smtp)
 
     goldman, schumer = delivery_to(GOLDMAN_EMAIL), delivery_to(SCHUMER_EMAIL)
     assert (goldman.status, goldman.attempts) == ("failed", 1)
@@ -65,7 +65,7 @@ def test_a_refused_message_is_recorded_with_the_reason_and_the_others_still_go(
 def test_an_unknown_mailbox_is_not_retried(client, email_campaign, smtp, django_capture_on_commit_callbacks):
     smtp.refuse("RCPT", "550 5.1.1 No such user", times=None, to=SCHUMER_EMAIL)
 
-    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks)
+    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks, smtp)
 
     schumer = delivery_to(SCHUMER_EMAIL)
     assert (schumer.status, schumer.attempts) == ("failed", 1) and "550" in schumer.last_error
@@ -76,7 +76,7 @@ def test_a_server_that_never_recovers_fails_the_delivery_after_the_last_retry(
         client, email_campaign, smtp, django_capture_on_commit_callbacks):
     smtp.refuse("DATA", "421 4.3.2 Service shutting down", times=None, to=GOLDMAN_EMAIL)
 
-    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks)
+    submit_and_confirm(client, email_campaign, django_capture_on_commit_callbacks, smtp)
 
     goldman = delivery_to(GOLDMAN_EMAIL)
     assert goldman.status == "failed" and goldman.attempts == MAX_RETRIES + 1

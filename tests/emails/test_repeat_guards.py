@@ -4,6 +4,7 @@ import pytest
 
 from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction, EmailDelivery
+from tests.conftest import confirm_url
 from tests.emails.conftest import SCHUMER_EMAIL, submit
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def confirmed_action(client, campaign, capture) -> EmailAction:
         submit(client, campaign)
     action = EmailAction.objects.get()
     with capture(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
     return EmailAction.objects.get(pk=action.pk)
 
 
@@ -42,7 +43,7 @@ def test_a_second_confirm_changes_nothing_and_enqueues_nothing(client, email_cam
                                                               django_capture_on_commit_callbacks):
     action = confirmed_action(client, email_campaign, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True) as enqueued:
-        response = client.post(f"/emails/confirm/{action.token}/")
+        response = client.post(confirm_url(action))
 
     assert response.status_code == 302
     assert enqueued == []  # every message already went out: nothing to send again, no second receipt

@@ -7,6 +7,7 @@ from django.core import mail
 from advocacy.dashboard.selectors import metric_totals
 from advocacy.emails.models import EmailAction
 from targets.models import Target
+from tests.conftest import confirm_url
 from tests.emails.conftest import submit
 from tests.emails.cwc_fixtures import SCHUMER_FORM
 
@@ -24,7 +25,7 @@ def confirmed_action(client, campaign, capture) -> EmailAction:
         submit(client, campaign, address="250 Broadway", personal_note="Line one.\nLine two.")
     action = EmailAction.objects.get()
     with capture(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
     return action
 
 

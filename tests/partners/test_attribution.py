@@ -2,16 +2,14 @@
 
 import csv
 import io
-import json
 
 import pytest
-from django.test import RequestFactory
 
 from advocacy.calls.models import CallSession
-from advocacy.calls.views import api_request_call
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.services import confirm_action, submit_email_action
 from advocacy.partners.codes import clean_partner_code
+from advocacy.partners.models import PartnerKey
 from tests.calls.conftest import request_call
 
 pytestmark = pytest.mark.django_db
@@ -37,13 +35,15 @@ def test_the_api_credits_the_ref_in_the_body(client, campaign):
     assert CallSession.objects.get().partner_code == "casa-libre"
 
 
-def test_an_api_keys_partner_wins_over_a_claimed_ref(campaign):
-    request = RequestFactory().post(f"/api/v1/campaigns/{campaign.slug}/calls",
-                                    json.dumps({"phone": "+18025550142", "zip": "10002", "ref": "claimed"}),
-                                    content_type="application/json")
-    request.partner = "keyed-partner"  # what the API-key authentication sets
+def test_an_api_keys_partner_wins_over_a_claimed_ref(client, campaign):
+    partner = PartnerKey(name="Keyed", partner_code="keyed-partner")
+    key = partner.issue_key()
+    partner.save()
+    response = client.post(f"/api/v1/campaigns/{campaign.slug}/calls",
+                           {"phone": "+18025550142", "zip": "10002", "ref": "claimed"},
+                           content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")
 
-    assert api_request_call(request, slug=campaign.slug).status_code == 202
+    assert response.status_code == 202
     assert CallSession.objects.get().partner_code == "keyed-partner"
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.tasks import reconcile_emails
+from tests.conftest import confirm_url
 from tests.emails.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL, submit
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_submit_and_confirm_during_an_outage_then_the_reconciler_sends_once(
         submitted = submit(client, email_campaign)
     action = EmailAction.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        confirmed = client.post(f"/emails/confirm/{action.token}/")
+        confirmed = client.post(confirm_url(action))
     print(f"\nbroker down: submit {submitted.status_code}, confirm {confirmed.status_code}, "
           f"{time.monotonic() - started:.1f}s")
 
@@ -88,14 +89,14 @@ def test_clicking_confirm_again_hands_on_stuck_messages(
     action = EmailAction.objects.get()
     broker_down.back()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
     assert to(GOLDMAN_EMAIL) == []  # a click seconds later: the worker may just be slow
 
     EmailDelivery.objects.update(queued_at=timezone.now() - dt.timedelta(minutes=2))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/emails/confirm/{action.token}/")
+        client.post(confirm_url(action))
 
     assert len(to(GOLDMAN_EMAIL)) == 1 and len(to(SCHUMER_EMAIL)) == 1
 

@@ -5,6 +5,7 @@ import pytest
 from advocacy.campaigns.models import CampaignTarget
 from advocacy.emails.models import EmailAction, EmailDelivery
 from targets.models import Target
+from tests.conftest import confirm_url
 from tests.emails.conftest import submit
 from tests.fakes.smtp import FakeSMTPServer
 
@@ -55,7 +56,7 @@ def test_a_custom_target_matched_by_district_receives_exactly_one_email_over_smt
         action = EmailAction.objects.get()
         for _ in range(2):  # a second click changes nothing
             with django_capture_on_commit_callbacks(execute=True):
-                client.post(f"/emails/confirm/{action.token}/")
+                client.post(confirm_url(action))
 
     [message] = smtp.to(SHERIFF)
     assert message["Subject"] == "Communities, not cages, Sheriff of New York County Pat Doe"
