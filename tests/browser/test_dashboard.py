@@ -74,7 +74,7 @@ def test_on_a_phone_the_chart_zooms_from_the_last_hour_to_the_whole_day(chromium
                                    viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     try:
         page.goto(f"{live_server.url}/organize/{campaign.slug}/")
-        page.wait_for_function("document.getElementById('updated').textContent.length > 0")
+        expect(page.locator("#updated")).not_to_have_text("")
         assert page.locator("#bucket").inner_text() == "one bar per minute"
         assert page.locator("#chart rect.calls").count() == 1 and page.locator("#chart rect.emails").count() == 0
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off-screen
@@ -84,7 +84,7 @@ def test_on_a_phone_the_chart_zooms_from_the_last_hour_to_the_whole_day(chromium
         screenshot(page, "dashboard-phone-last-hour")
 
         page.get_by_role("link", name="Whole window").click()
-        page.wait_for_function("document.getElementById('bucket').textContent === 'one bar per 10 minutes'")
+        expect(page.locator("#bucket")).to_have_text("one bar per 10 minutes")
         assert page.locator("#chart rect.calls").count() == 1 and page.locator("#chart rect.emails").count() == 1
         assert page.locator(".zoom [aria-current]").inner_text() == "Whole window"
         assert page.url.endswith("?range=all")
