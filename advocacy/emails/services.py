@@ -103,9 +103,12 @@ def _check_limits(email: str, ip_address: str | None) -> None:
                                status=429, retry_after=verdict.retry_after)
 
 
-def recent_action(*, campaign: Campaign, email: str, idempotency_key: str = "") -> EmailAction | None:
+def recent_action(*, campaign: Campaign, email: str, idempotency_key: str = "", ip_address: str | None = None,
+                  partner_code: str = "") -> EmailAction | None:
     """The action this submission repeats: the one recorded under the same Idempotency-Key, or the same address's
-    live action in this campaign within EMAIL_DUPLICATE_WINDOW_SECONDS (a double click, a retried POST)."""
+    live action in this campaign within EMAIL_DUPLICATE_WINDOW_SECONDS (a double click, a retried POST) sent from
+    the same client (the same address, or the same partner's server). Another client typing the same email gets
+    an action of its own to confirm, never the first one's page with the supporter's personal note."""
     if idempotency_key:
         keyed = EmailAction.objects.filter(campaign=campaign, idempotency_key=idempotency_key).first()
         if keyed is not None and keyed.email != email:
@@ -114,7 +117,8 @@ def recent_action(*, campaign: Campaign, email: str, idempotency_key: str = "") 
         if keyed is not None:
             return keyed
     since = timezone.now() - timedelta(seconds=settings.EMAIL_DUPLICATE_WINDOW_SECONDS)
-    return (EmailAction.objects.filter(campaign=campaign, email=email, created_at__gte=since)
+    same_client = {"ip_address": ip_address} if ip_address else {"ip_address": None, "partner_code": partner_code}
+    return (EmailAction.objects.filter(campaign=campaign, email=email, created_at__gte=since, **same_client)
             .exclude(status=EmailAction.Status.EXPIRED).order_by("-created_at").first())
 
 
@@ -136,7 +140,8 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
     note = clean_note(personal_note)
     location = lookup(zip_code=zip_code, address=address)
     _check_limits(email, ip_address)  # before the repeat check, so repeats count against the limits too
-    repeated = recent_action(campaign=campaign, email=email, idempotency_key=idempotency_key)
+    repeated = recent_action(campaign=campaign, email=email, idempotency_key=idempotency_key,
+                             ip_address=ip_address or None, partner_code=partner_code)
     if repeated is not None:
         return repeated
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
@@ -161,7 +166,8 @@ def _record_action(fields: dict, messages: list[dict], *, remembered_email: str 
         # Writing the supporter's row first serialises two submissions from one address (a row lock on
         # PostgreSQL, the write lock on SQLite): the second then sees the first's action and returns it.
         Supporter.objects.filter(pk=supporter.pk).update(email=F("email"))
-        repeated = recent_action(campaign=campaign, email=email, idempotency_key=fields["idempotency_key"])
+        repeated = recent_action(campaign=campaign, email=email, idempotency_key=fields["idempotency_key"],
+                                 ip_address=fields["ip_address"], partner_code=fields["partner_code"])
         if repeated is not None:
             return repeated
         action = EmailAction.objects.create(supporter=supporter, **fields)

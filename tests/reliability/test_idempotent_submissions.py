@@ -40,6 +40,17 @@ def test_the_form_twice_lands_on_the_same_action_page(client, email_campaign):
     assert EmailAction.objects.count() == 1
 
 
+def test_another_client_with_the_same_email_gets_an_action_of_its_own(client, email_campaign):
+    form = {"name": "Ana Ruiz", "email": "ana@example.org", "zip": "10002", "personal_note": "my own words"}
+    first = client.post(f"/c/{email_campaign.slug}/email/", form, REMOTE_ADDR="198.51.100.7")
+    other = client.post(f"/c/{email_campaign.slug}/email/", {**form, "personal_note": ""}, REMOTE_ADDR="203.0.113.9")
+
+    # Someone else who types the address never lands on the first action's page (with its personal note).
+    assert first["Location"] != other["Location"]
+    assert EmailAction.objects.count() == 2
+    assert "my own words" not in client.get(other["Location"]).content.decode()
+
+
 def test_outside_the_window_a_new_action_is_recorded(client, email_campaign, settings):
     settings.EMAIL_DUPLICATE_WINDOW_SECONDS = 0
     submit(client, email_campaign)
