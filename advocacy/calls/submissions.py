@@ -43,7 +43,11 @@ def _submission_lock(key: str):
         cache.delete(name)
 
 
-def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str) -> CallSession | None:
+def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str, ip_address: str | None,
+             partner_code: str) -> CallSession | None:
+    """The call this request repeats: the one under the same Idempotency-Key, or the same phone's call under way
+    requested from the same client (address, or partner server). Another client giving the same number is a new
+    request under the usual limits: it is never shown someone else's call (that would say who is calling whom)."""
     if idempotency_key:
         keyed = CallSession.objects.filter(campaign=campaign, idempotency_key=idempotency_key).first()
         if keyed is not None:
@@ -52,8 +56,9 @@ def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str) -> CallSes
                                          _("This Idempotency-Key was already used for another request."), status=422)
             return keyed
     since = timezone.now() - timedelta(seconds=settings.CALL_DUPLICATE_WINDOW_SECONDS)
+    same_client = {"ip_address": ip_address} if ip_address else {"ip_address": None, "partner_code": partner_code}
     return (CallSession.objects.filter(campaign=campaign, phone=phone, created_at__gte=since, is_preview=False,
-                                       direction=CallSession.Direction.OUTBOUND)
+                                       direction=CallSession.Direction.OUTBOUND, **same_client)
             .exclude(status__in=CallSession.FINAL).order_by("-created_at").first())
 
 
@@ -64,7 +69,8 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
     with _submission_lock(f"{campaign.pk}:{phone}"):
-        earlier = _earlier(campaign=campaign, phone=phone, idempotency_key=idempotency_key)
+        earlier = _earlier(campaign=campaign, phone=phone, idempotency_key=idempotency_key,
+                           ip_address=ip_address or None, partner_code=partner_code)
         if earlier is not None:
             return Submission(session=earlier, created=False)
         session = services.start_call_session(campaign=campaign, phone=phone, zip_code=zip_code, address=address,

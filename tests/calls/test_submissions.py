@@ -19,6 +19,17 @@ def test_the_same_phone_again_while_its_call_is_under_way_gets_that_call(client,
     assert CallSession.objects.count() == 1
 
 
+def test_another_client_giving_the_same_number_is_never_shown_that_call(client, campaign):
+    first = client.post("/api/v1/campaigns/detention/calls", {"phone": "8025550142", "zip": "10002"},
+                        content_type="application/json", REMOTE_ADDR="198.51.100.7")
+    other = client.post("/api/v1/campaigns/detention/calls", {"phone": "8025550142", "zip": "10002"},
+                        content_type="application/json", REMOTE_ADDR="203.0.113.9")
+
+    # Showing it would tell a stranger who is calling whom; it is a new request under the per-phone limits.
+    assert (first.status_code, other.status_code) == (202, 202)
+    assert other.json()["call_id"] != first.json()["call_id"]
+
+
 def test_once_the_call_ended_or_the_window_passed_a_new_request_is_a_new_call(client, campaign, settings):
     session_for(request_call(client, campaign))
     CallSession.objects.update(status=CallSession.Status.BUSY)
