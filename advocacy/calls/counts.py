@@ -17,5 +17,10 @@ def locked_session(session_id) -> CallSession:
     return CallSession.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=session_id)
 
 
-def locked_leg(leg_id) -> CallLeg:
-    return CallLeg.objects.select_for_update(of=("self",)).select_related("target", "session").get(pk=leg_id)
+def locked_leg(leg_id, *, session_id=None) -> CallLeg:
+    """The leg's row only is locked (the session is read in the same query); with `session_id`, a leg of
+    another session is not found."""
+    legs = CallLeg.objects.select_for_update(of=("self",)).select_related("target", "session")
+    if session_id is not None:
+        legs = legs.filter(session_id=session_id)
+    return legs.get(pk=leg_id)

@@ -21,6 +21,15 @@ def session_for_webhook(session_id) -> CallSession:
     return get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id)
 
 
+def session_and_next_leg(session_id) -> tuple[CallSession, CallLeg | None]:
+    """The session (with its campaign) and the leg it will dial next, in one query while a leg is pending."""
+    leg = (CallLeg.objects.select_related("session__campaign", "target")
+           .filter(session_id=session_id, status=CallLeg.Status.PENDING).first())
+    if leg is not None:
+        return leg.session, leg
+    return session_for_webhook(session_id), None
+
+
 def leg_of(session: CallSession, leg_id: int) -> CallLeg:
     """A leg of this session only: a leg id from another session's URL is refused (404)."""
     return get_object_or_404(session.legs.select_related("target", "session"), pk=leg_id)
