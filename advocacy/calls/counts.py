@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advocacy.calls.campaign_copy import attach_campaign, with_campaign_version
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.dashboard.counters import record_contact
 
@@ -14,7 +15,9 @@ def count(session: CallSession, metric: str, *, target_id: int | None = None, am
 
 
 def locked_session(session_id) -> CallSession:
-    return CallSession.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=session_id)
+    """The session's row only is locked, never its campaign's (every call of the campaign would queue on it)."""
+    locked = with_campaign_version(CallSession.objects.select_for_update(of=("self",))).get(pk=session_id)
+    return attach_campaign(locked, locked.campaign_version)
 
 
 def locked_leg(leg_id, *, session_id=None) -> CallLeg:

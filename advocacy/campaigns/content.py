@@ -77,10 +77,29 @@ def cached_by_target_data(campaign: Campaign, name: str, load):
     return cached[key]
 
 
+_campaigns: OrderedDict[tuple, Campaign] = OrderedDict()
+
+
+def campaign_as_of(campaign_id: int, updated_at) -> Campaign:
+    """The campaign row itself, kept per process like its content: a caller that read only `updated_at` (an
+    annotation on its own query) gets the whole row without the wide join or a second query when warm."""
+    key = (campaign_id, updated_at)
+    with _lock:
+        campaign = _campaigns.get(key)
+    if campaign is None:
+        campaign = Campaign.objects.get(pk=campaign_id)
+        with _lock:
+            _campaigns[(campaign_id, campaign.updated_at)] = campaign
+            while len(_campaigns) > MAX_CAMPAIGNS:
+                _campaigns.popitem(last=False)
+    return campaign
+
+
 def forget(campaign_id: int) -> None:
     with _lock:
-        for key in [k for k in _contents if k[0] == campaign_id]:
-            del _contents[key]
+        for cache in (_contents, _campaigns):
+            for key in [k for k in cache if k[0] == campaign_id]:
+                del cache[key]
 
 
 def _campaign_changed(sender, instance, **kwargs) -> None:

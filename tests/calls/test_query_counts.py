@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from advocacy.calls.legs import add_legs
 from advocacy.calls.models import CallLeg, CallSession
-from advocacy.campaigns.content import content_of
+from advocacy.campaigns.content import campaign_as_of, content_of
 from advocacy.campaigns.models import Campaign, Demand, MessageTemplate
 from advocacy.providers.telephony import sign
 from targets.lookup import lookup
@@ -49,7 +49,8 @@ def session(campaign):
     house = session.legs.first().target
     DistrictOffice.objects.create(target=house, office_id="nyc", city="New York", state="NY", phone="+12125550100",
                                   latitude=40.7, longitude=-74.0)
-    content_of(Campaign.objects.get(pk=campaign.pk))  # a warm process: an earlier call read the campaign once
+    fresh = Campaign.objects.get(pk=campaign.pk)  # a warm process: an earlier call read the campaign once
+    content_of(fresh), campaign_as_of(fresh.pk, fresh.updated_at)
     return session
 
 
