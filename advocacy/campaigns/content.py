@@ -1,4 +1,4 @@
-"""What only organizers change (demands, message templates, whom the campaign reaches), read once per process.
+"""What only organizers change (demands, templates, schedule, posts, whom it reaches), read once per process.
 
 Every TwiML webhook, action page and email used to re-read a campaign's demands and templates. They change only
 when an organizer saves, so each process keeps them per campaign, keyed by the campaign row's `updated_at`:
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from advocacy.campaigns.models import Campaign, CampaignTarget, Demand, MessageTemplate
+from advocacy.campaigns.models import Campaign, CampaignTarget, Demand, MessageTemplate, SamplePost, ScheduleItem
 
 MAX_CAMPAIGNS = 64
 
@@ -28,6 +28,8 @@ MAX_CAMPAIGNS = 64
 class CampaignContent:
     demands: list[Demand]
     templates: dict[str, MessageTemplate]
+    schedule: list[ScheduleItem]
+    sample_posts: list[SamplePost]
     by_target_data: dict[tuple, list] = field(default_factory=dict)  # keyed by the target data's version
 
 
@@ -50,6 +52,8 @@ def content_of(campaign: Campaign) -> CampaignContent:
     content = CampaignContent(
         demands=list(Demand.objects.filter(campaign_id=campaign.pk)),
         templates={t.target_kind: t for t in MessageTemplate.objects.filter(campaign_id=campaign.pk)},
+        schedule=list(ScheduleItem.objects.filter(campaign_id=campaign.pk)),
+        sample_posts=list(SamplePost.objects.filter(campaign_id=campaign.pk)),
     )
     with _lock:
         for stale in [k for k in _contents if k[0] == campaign.pk]:
@@ -110,6 +114,6 @@ def _campaign_changed(sender, instance, **kwargs) -> None:
         Campaign.objects.filter(pk=campaign_id).update(updated_at=timezone.now())
 
 
-for _model in (Campaign, Demand, MessageTemplate, CampaignTarget):
+for _model in (Campaign, Demand, MessageTemplate, CampaignTarget, ScheduleItem, SamplePost):
     post_save.connect(_campaign_changed, sender=_model, dispatch_uid=f"campaign-content-{_model.__name__}")
     post_delete.connect(_campaign_changed, sender=_model, dispatch_uid=f"campaign-content-del-{_model.__name__}")

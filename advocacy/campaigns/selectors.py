@@ -148,9 +148,10 @@ def _schedule_item_json(item, language: str) -> dict:
 def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
     """The campaign as page context and as the public JSON body (`campaign_json`)."""
     now = timezone.now()
-    schedule = list(campaign.schedule.all())
-    demands = [translated(d, "text", language) for d in content_of(campaign).demands]
-    posts = [translated(p, "text", language) for p in campaign.sample_posts.all()]
+    content = content_of(campaign)
+    schedule = content.schedule
+    demands = [translated(d, "text", language) for d in content.demands]
+    posts = [translated(p, "text", language) for p in content.sample_posts]
     body = {
         "slug": campaign.slug,
         "title": translated(campaign, "title", language),
