@@ -37,6 +37,28 @@ def one_action(client, campaign, number: int) -> None:
     assert confirmed.status_code in (200, 302), confirmed.status_code
 
 
+def one_round(client, campaign, round_number: int, number: int, actions: int) -> int:
+    """200 /healthz requests, then `actions` email actions; prints both; returns the last action number."""
+    from django.core import mail
+
+    cpu, wall = time.process_time(), time.perf_counter()
+    for _ in range(200):
+        client.get("/healthz")
+    base_cpu, base_wall = (time.process_time() - cpu) / 200, (time.perf_counter() - wall) / 200
+    samples = []
+    for _ in range(actions):
+        number += 1
+        mail.outbox.clear()
+        cpu, wall = time.process_time(), time.perf_counter()
+        one_action(client, campaign, number)
+        samples.append((time.process_time() - cpu, time.perf_counter() - wall))
+    cpus, walls = [s[0] for s in samples], [s[1] for s in samples]
+    print(f"round {round_number}: email action median {statistics.median(cpus) * 1e3:.1f} ms CPU, "
+          f"{statistics.median(walls) * 1e3:.1f} ms wall; /healthz {base_cpu * 1e6:.0f} µs CPU, "
+          f"{base_wall * 1e6:.0f} µs wall; action = {statistics.median(cpus) / base_cpu:.0f} × /healthz")
+    return number
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     actions = int(args[0]) if args else 30
@@ -45,7 +67,6 @@ def main() -> None:
     logging.getLogger("celery").setLevel(logging.WARNING)  # eager tasks log every success
 
     from django.conf import settings
-    from django.core import mail
     from django.test import Client
     from django.test.utils import override_settings, setup_test_environment
     from emails import create_campaign
@@ -64,21 +85,7 @@ def main() -> None:
               f"{actions} email actions (submit + confirm + 2 deliveries), interleaved with 200 minimal views")
         number = 0
         for round_number in range(1, rounds + 1):
-            cpu, wall = time.process_time(), time.perf_counter()
-            for _ in range(200):
-                client.get("/healthz")
-            base_cpu, base_wall = (time.process_time() - cpu) / 200, (time.perf_counter() - wall) / 200
-            samples = []
-            for _ in range(actions):
-                number += 1
-                mail.outbox.clear()
-                cpu, wall = time.process_time(), time.perf_counter()
-                one_action(client, campaign, number)
-                samples.append((time.process_time() - cpu, time.perf_counter() - wall))
-            cpus, walls = [s[0] for s in samples], [s[1] for s in samples]
-            print(f"round {round_number}: email action median {statistics.median(cpus) * 1e3:.1f} ms CPU, "
-                  f"{statistics.median(walls) * 1e3:.1f} ms wall; /healthz {base_cpu * 1e6:.0f} µs CPU, "
-                  f"{base_wall * 1e6:.0f} µs wall; action = {statistics.median(cpus) / base_cpu:.0f} × /healthz")
+            number = one_round(client, campaign, round_number, number, actions)
         sent = EmailDelivery.objects.filter(status="sent").count()
         print(f"deliveries sent: {sent} (expected {2 * (number + 1)})")
 
