@@ -13,7 +13,7 @@ ORM. Every `next` URL carries the step it advances from, so a replayed `next` or
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from advocacy.calls import legs, progress, selectors, services, voice
@@ -35,11 +35,12 @@ def _int(value, default: int = 0) -> int:
         return default
 
 
-def _press_start(session: CallSession, speaker: voice.Speaker, *, greet: bool) -> VoiceResponse:
+def _press_start(session: CallSession, speaker: voice.Speaker, *, greet: bool,
+                 first_leg: CallLeg | None = None) -> VoiceResponse:
     response = VoiceResponse()
     gather = Gather(num_digits=1, action=webhook_url("calls:start", session), method="POST", timeout=10)
     if greet:
-        voice.intro(session, speaker, gather)
+        voice.intro(session, speaker, gather, first_leg=first_leg)
     speaker.say(gather, _("Press 1 to be connected to the first office."))
     response.append(gather)
     if greet:
@@ -53,12 +54,12 @@ def _press_start(session: CallSession, speaker: voice.Speaker, *, greet: bool) -
 @twiml_webhook
 def answer(request, session_id):
     """Greet, read the script, and wait for a key, so a voicemail that slipped past detection starts nothing."""
-    session = selectors.session_for_webhook(session_id)
+    session, first_leg = selectors.session_and_next_leg(session_id)
     machine = services.record_answer(session=session, call_sid=request.POST.get("CallSid", ""),
                                      answered_by=request.POST.get("AnsweredBy", ""))
     if machine:
         return voice.machine_answered(session)
-    return _press_start(session, voice.speaker_for(session), greet=True)
+    return _press_start(session, voice.speaker_for(session), greet=True, first_leg=first_leg)
 
 
 @twiml_webhook
@@ -77,9 +78,9 @@ def start(request, session_id):
 @twiml_webhook
 def next_target(request, session_id, step):
     """Dial the next office, saying why we skip any target we have no number for; once per step."""
-    session = selectors.session_for_webhook(session_id)
+    advanced = legs.advance(session_id=session_id, from_step=step)  # reads the session as it locks it
+    session = advanced.session
     speaker = voice.speaker_for(session)
-    advanced = legs.advance(session_id=session.pk, from_step=step)
     response = VoiceResponse()
     if advanced.replay and advanced.leg is None:
         response.redirect(webhook_url("calls:next", session, advanced.step), method="POST")
@@ -113,12 +114,12 @@ def _dial(session: CallSession, speaker: voice.Speaker, response: VoiceResponse,
 @twiml_webhook
 def dialed(request, session_id, leg_id):
     """The office's line ended (talked, busy, no answer, or star): record it, offer a district office."""
-    session = selectors.session_for_webhook(session_id)
-    speaker = voice.speaker_for(session)
-    leg = legs.finish_leg(leg_id=selectors.leg_of(session, leg_id).pk,
+    leg = legs.finish_leg(leg_id=leg_id, session_id=session_id,  # a leg of another session: not found
                           dial_status=request.POST.get("DialCallStatus", "failed"),
                           duration=_int(request.POST.get("DialCallDuration")),
                           dial_sid=request.POST.get("DialCallSid", ""))
+    session = leg.session
+    speaker = voice.speaker_for(session)
     response = VoiceResponse()
     if selectors.can_offer_district_office(leg):
         gather = Gather(num_digits=1, action=webhook_url("calls:office", session, leg.pk), method="POST", timeout=6)
@@ -144,9 +145,11 @@ def office(request, session_id, leg_id):
 @status_callback
 def status(request, session_id):
     """Twilio's status callbacks (initiated, ringing, answered, completed...): the session only moves forward."""
-    session = selectors.session_for_webhook(session_id)
-    progress.update_call_status(session_id=session.pk, twilio_status=request.POST.get("CallStatus", ""),
-                                call_sid=request.POST.get("CallSid", ""))
+    try:
+        progress.update_call_status(session_id=session_id, twilio_status=request.POST.get("CallStatus", ""),
+                                    call_sid=request.POST.get("CallSid", ""))
+    except CallSession.DoesNotExist:
+        raise Http404("no such call") from None
     return HttpResponse(status=204)
 
 

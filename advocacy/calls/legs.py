@@ -40,6 +40,7 @@ OUTCOME_METRICS = {
 class Advance:
     """What a `next` webhook did: the leg now dialing (None: no office left), the legs skipped on the way."""
 
+    session: CallSession
     leg: CallLeg | None
     step: int
     replay: bool = False
@@ -79,8 +80,9 @@ def advance(*, session_id, from_step: int) -> Advance:
     with transaction.atomic():
         session = locked_session(session_id)
         if session.step != from_step:
-            return Advance(leg=selectors.dialing_leg(session=session), step=session.step, replay=True)
-        result = Advance(leg=None, step=from_step + 1)
+            return Advance(session=session, leg=selectors.dialing_leg(session=session), step=session.step,
+                           replay=True)
+        result = Advance(session=session, leg=None, step=from_step + 1)
         while (leg := selectors.next_leg(session=session)) is not None:
             leg.session = session
             number = selectors.number_for(leg) if leg.target else ""
@@ -95,11 +97,11 @@ def advance(*, session_id, from_step: int) -> Advance:
     return result
 
 
-def finish_leg(*, leg_id: int, dial_status: str, duration: int, dial_sid: str = "") -> CallLeg:
+def finish_leg(*, leg_id: int, dial_status: str, duration: int, dial_sid: str = "", session_id=None) -> CallLeg:
     """Record how a <Dial> ended; a repeated callback for a finished leg changes nothing."""
     status, metric = DIAL_RESULTS.get(dial_status, (CallLeg.Status.FAILED, Metric.CALL_FAILED))
     with transaction.atomic():
-        leg = locked_leg(leg_id)
+        leg = locked_leg(leg_id, session_id=session_id)
         if leg.status != CallLeg.Status.DIALING:
             return leg
         if status == CallLeg.Status.COMPLETED and duration <= 0:

@@ -36,6 +36,9 @@ def moves_forward(current: str, new: str) -> bool:
 def update_call_status(*, session_id, twilio_status: str, call_sid: str = "") -> CallSession:
     """The status callback: moves the session forward only, never back, so retries and reordering are safe."""
     new_status = CALL_STATUSES.get(twilio_status)
+    seen = CallSession.objects.only("status").get(pk=session_id)
+    if new_status is None or not moves_forward(seen.status, new_status):
+        return seen  # a retried or late callback: one read, no lock, no transaction
     with transaction.atomic():
         session = locked_session(session_id)
         if new_status is None or not moves_forward(session.status, new_status):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from advocacy.calls.campaign_copy import attach_campaign, with_campaign_version
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
@@ -18,7 +19,17 @@ from targets.models import DistrictOffice, Target, ZipCentroid
 
 
 def session_for_webhook(session_id) -> CallSession:
-    return get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id)
+    session = get_object_or_404(with_campaign_version(CallSession.objects), pk=session_id)
+    return attach_campaign(session, session.campaign_version)
+
+
+def session_and_next_leg(session_id) -> tuple[CallSession, CallLeg | None]:
+    """The session (with its campaign) and the leg it will dial next, in one query while a leg is pending."""
+    leg = (with_campaign_version(CallLeg.objects.select_related("session", "target"), path="session__campaign")
+           .filter(session_id=session_id, status=CallLeg.Status.PENDING).first())
+    if leg is not None:
+        return attach_campaign(leg.session, leg.campaign_version), leg
+    return session_for_webhook(session_id), None
 
 
 def leg_of(session: CallSession, leg_id: int) -> CallLeg:

@@ -7,6 +7,7 @@ tasks may run twice (redelivery): each step locks its row and checks the state i
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from advocacy.calls import safety
@@ -90,9 +91,10 @@ def set_inbound_location(*, session: CallSession, location: LookupResult, distri
 def record_answer(*, session: CallSession, call_sid: str, answered_by: str) -> bool:
     """The call was picked up: keep Twilio's CallSid and who answered. True when a machine answered."""
     updates = {"answered_by": answered_by[:24]} if answered_by else {}
-    CallSession.objects.filter(pk=session.pk).update(**updates)
-    if call_sid:
-        CallSession.objects.filter(pk=session.pk, twilio_sid="").update(twilio_sid=call_sid[:64])
+    if call_sid:  # kept only when none is known yet: one statement either way
+        updates["twilio_sid"] = Case(When(twilio_sid="", then=Value(call_sid[:64])), default=F("twilio_sid"))
+    if updates:
+        CallSession.objects.filter(pk=session.pk).update(**updates)
     return answered_by in MACHINE_ANSWERS
 
 

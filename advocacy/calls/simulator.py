@@ -16,7 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from advocacy.providers.telephony import sign
 
@@ -107,8 +107,8 @@ class DjangoClientTransport:
         parts = urlsplit(url)
         client = Client(HTTP_HOST=parts.netloc, **{"wsgi.url_scheme": parts.scheme})
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        response = client.post(path, params, HTTP_X_TWILIO_SIGNATURE=headers["X-Twilio-Signature"],
-                               secure=parts.scheme == "https")
+        response = client.post(path, urlencode(params), content_type="application/x-www-form-urlencoded",
+                               HTTP_X_TWILIO_SIGNATURE=headers["X-Twilio-Signature"], secure=parts.scheme == "https")
         return response.status_code, response.content.decode()
 
 

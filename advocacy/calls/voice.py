@@ -31,8 +31,12 @@ def speaker_for(session: CallSession) -> Speaker:
     return Speaker(session.language or "en")
 
 
-def intro(session: CallSession, speaker: Speaker, verb) -> None:
-    """The campaign's greeting, its demands and the script for the first office (or its recording)."""
+_UNREAD = object()
+
+
+def intro(session: CallSession, speaker: Speaker, verb, *, first_leg=_UNREAD) -> None:
+    """The campaign's greeting, its demands and the script for the first office (or its recording);
+    `first_leg` when the caller read it already (None: there is none)."""
     campaign = session.campaign
     speaker.say(verb, translated(campaign, "call_intro", speaker.language) or _("Thank you for taking action."))
     if campaign.call_script_audio_url:
@@ -41,7 +45,7 @@ def intro(session: CallSession, speaker: Speaker, verb) -> None:
     demands = demands_for(campaign, speaker.language)
     if demands:
         speaker.say(verb, _("Our demands are:") + " " + " ".join(demands))
-    first = selectors.next_leg(session=session)
+    first = selectors.next_leg(session=session) if first_leg is _UNREAD else first_leg
     script = call_script_for(campaign=campaign, target=first.target if first else None,
                              template_kind=first.template_kind if first else "member", language=speaker.language,
                              supporter={"zip_code": session.zip_code})

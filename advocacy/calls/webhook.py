@@ -12,13 +12,13 @@ import functools
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from advocacy.calls.models import CallSession
 from advocacy.calls.voice import apology
 from advocacy.providers.telephony import signature_is_valid
 
@@ -44,7 +44,7 @@ def _twiml(request, view, args, kwargs) -> HttpResponse:
     language = translation.get_language()
     try:
         response = _run_retrying_once(view, request, *args, **kwargs)
-    except (CallSession.DoesNotExist, Http404):
+    except (ObjectDoesNotExist, Http404):  # an unknown session, or a leg id of another session
         response = apology()
     except DATABASE_ERRORS:
         logger.exception("call webhook %s: the database is still unreachable", request.path)

@@ -12,11 +12,13 @@ admin shows as a form error before it can reach a supporter.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import translation
 
+from advocacy.campaigns.content import content_of
 from advocacy.campaigns.models import Campaign, MessageTemplate, translated
 from targets.models import Target
 from targets.titles import display_name
@@ -34,6 +36,7 @@ class EmailText:
     body: str
 
 
+@functools.lru_cache(maxsize=512)  # keyed by the text itself: an edited script is a new key
 def compile_text(text: str):
     try:
         return _ENGINE.from_string(text)
@@ -46,12 +49,12 @@ def render_text(text: str, context: dict) -> str:
 
 
 def demands_for(campaign: Campaign, language: str) -> list[str]:
-    return [translated(demand, "text", language) for demand in campaign.demands.all()]
+    return [translated(demand, "text", language) for demand in content_of(campaign).demands]
 
 
 def template_for(campaign: Campaign, template_kind: str) -> MessageTemplate | None:
     """The campaign's template for this kind of target; leadership falls back to the member template."""
-    templates = {t.target_kind: t for t in campaign.message_templates.all()}
+    templates = content_of(campaign).templates
     template = templates.get(template_kind)
     if template is None and template_kind == MessageTemplate.TargetKind.LEADERSHIP:
         template = templates.get(MessageTemplate.TargetKind.MEMBER)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advocacy.campaigns import reasons
+from advocacy.campaigns.content import cached_by_target_data, content_of
 from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
 from common.refusals import NotFound
@@ -75,7 +77,8 @@ def campaign_targets(*, campaign: Campaign, location: LookupResult | None) -> li
         entries.append(CampaignTargetEntry(target=target, template_kind=_template_kind(target, source),
                                            reason=reason))
 
-    for line in campaign.target_lines.select_related("target").all():
+    lines = cached_by_target_data(campaign, "lines", lambda: list(campaign.target_lines.select_related("target")))
+    for line in lines:
         if line.source == CampaignTarget.Source.OWN_HOUSE and location is not None:
             house = location.house_members
             for target in house:
@@ -88,7 +91,9 @@ def campaign_targets(*, campaign: Campaign, location: LookupResult | None) -> li
         elif line.source == CampaignTarget.Source.FIXED and line.target is not None:
             add(line.target, line.source, reasons.fixed_reason(line))
         elif line.source == CampaignTarget.Source.ROLE and line.role:
-            for target in targets_for_role(line.role):
+            holders = cached_by_target_data(campaign, f"role:{line.role}",
+                                            functools.partial(targets_for_role, line.role))
+            for target in holders:
                 add(target, line.source, reasons.role_reason(line, target))
         elif line.source == CampaignTarget.Source.CUSTOM and line.role and location is not None:
             for target in custom_targets_for(prefix=line.role, location=location, radius_miles=line.radius_miles):
@@ -143,9 +148,10 @@ def _schedule_item_json(item, language: str) -> dict:
 def campaign_json(*, campaign: Campaign, language: str, request=None) -> dict:
     """The campaign as page context and as the public JSON body (`campaign_json`)."""
     now = timezone.now()
-    schedule = list(campaign.schedule.all())
-    demands = [translated(d, "text", language) for d in campaign.demands.all()]
-    posts = [translated(p, "text", language) for p in campaign.sample_posts.all()]
+    content = content_of(campaign)
+    schedule = content.schedule
+    demands = [translated(d, "text", language) for d in content.demands]
+    posts = [translated(p, "text", language) for p in content.sample_posts]
     body = {
         "slug": campaign.slug,
         "title": translated(campaign, "title", language),
