@@ -20,6 +20,16 @@ logger = logging.getLogger(__name__)
 RETRY_SECONDS = 2.0
 
 
+def _redis_or_memory(name: str):
+    """The cache method `name`, asked of Redis while it answers and of process memory while it does not."""
+
+    def method(self, *args, **kwargs):
+        return self._either(name, *args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 class RedisWithLocalFallback(RedisCache):
     def __init__(self, server, params):
         params = dict(params)
@@ -40,35 +50,16 @@ class RedisWithLocalFallback(RedisCache):
                 logger.warning("Redis cache unreachable (%s); using process memory for %ss", exc, RETRY_SECONDS)
         return getattr(self.local, name)(*args, **kwargs)
 
-    def add(self, *args, **kwargs):
-        return self._either("add", *args, **kwargs)
-
-    def get(self, *args, **kwargs):
-        return self._either("get", *args, **kwargs)
-
-    def set(self, *args, **kwargs):
-        return self._either("set", *args, **kwargs)
-
-    def touch(self, *args, **kwargs):
-        return self._either("touch", *args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        return self._either("delete", *args, **kwargs)
-
-    def get_many(self, *args, **kwargs):
-        return self._either("get_many", *args, **kwargs)
-
-    def set_many(self, *args, **kwargs):
-        return self._either("set_many", *args, **kwargs)
-
-    def delete_many(self, *args, **kwargs):
-        return self._either("delete_many", *args, **kwargs)
-
-    def has_key(self, *args, **kwargs):
-        return self._either("has_key", *args, **kwargs)
-
-    def incr(self, *args, **kwargs):
-        return self._either("incr", *args, **kwargs)
+    add = _redis_or_memory("add")
+    get = _redis_or_memory("get")
+    set = _redis_or_memory("set")
+    touch = _redis_or_memory("touch")
+    delete = _redis_or_memory("delete")
+    get_many = _redis_or_memory("get_many")
+    set_many = _redis_or_memory("set_many")
+    delete_many = _redis_or_memory("delete_many")
+    has_key = _redis_or_memory("has_key")
+    incr = _redis_or_memory("incr")
 
     def clear(self):
         self.local.clear()

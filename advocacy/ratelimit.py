@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from advocacy.privacy.identity import identity_key
+from common.refusals import Refused
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,13 @@ def distinct(scope: str, key: str, member: str, limit: Limit) -> Verdict:
         cache.decr(base)
         return _refused(limit)
     return Verdict(True)
+
+
+def enforce(scope: str, key: str, limit: Limit, *, message: str, refusal: type[Refused] = Refused) -> None:
+    """hit(), raising `refusal` (code rate_limited, 429, with the seconds until the window turns) once over."""
+    verdict = hit(scope, key, limit)
+    if not verdict.allowed:
+        raise refusal("rate_limited", message, status=429, retry_after=verdict.retry_after)
 
 
 def _trusted(address: str) -> bool:

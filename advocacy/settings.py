@@ -1,51 +1,23 @@
 """Settings, all from the environment, with embedded defaults that run on a laptop.
 
 Nothing configured: SQLite, tasks run eagerly, email printed to the console and the call simulator
-instead of Twilio. Every variable is documented in README.md.
+instead of Twilio. Every variable is documented in README.md. Whole concerns (target data, CWC, safety and
+privacy) live in advocacy/config/, one module each, imported here.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+
+from advocacy.config.cwc import *  # noqa: F403
+from advocacy.config.env import env, env_bool, env_float, env_int, env_list
+from advocacy.config.security import *  # noqa: F403
+from advocacy.config.site import *  # noqa: F403
+from advocacy.config.site import DEBUG, PUBLIC_BASE_URL
+from advocacy.config.target_data import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
-
-
-def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    return float(value) if value not in (None, "") else default
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", default=False)
-# Without a SECRET_KEY we only run in DEBUG on a laptop; production must set one.
-SECRET_KEY = env("SECRET_KEY") or ("insecure-dev-key-set-SECRET_KEY" if DEBUG or not env("DATABASE_URL") else "")
-if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when DATABASE_URL is set and DEBUG is off.")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -64,7 +36,7 @@ INSTALLED_APPS = [
     "advocacy.dashboard",
     "advocacy.api",
     "advocacy.embed",
-    # Safety and privacy (see the block at the end).
+    # Safety and privacy (their settings: advocacy/config/security.py).
     *["axes", "csp", "advocacy.privacy", "advocacy.security", "advocacy.partners"],
 ]
 
@@ -81,7 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     *["csp.middleware.CSPMiddleware", "advocacy.security.middleware.SafetyMiddleware",
-      "axes.middleware.AxesMiddleware"],  # safety and privacy (see the block below)
+      "axes.middleware.AxesMiddleware"],  # safety and privacy (advocacy/config/security.py)
 ]
 
 ROOT_URLCONF = "advocacy.urls"
@@ -146,8 +118,6 @@ STORAGES = {
     },
 }
 
-BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https://")
 # Pages reached from the embed (advocacy.embed.decorators.embeddable, in embed mode only) replace this with a
 # CSP frame-ancestors naming the campaign's partner origins; everything else stays unframable.
@@ -254,41 +224,11 @@ CALL_REQUEUE_AFTER_SECONDS = env_int("CALL_REQUEUE_AFTER_SECONDS", 120)
 # The same phone asking again in the same campaign within this window, while its call is under way, gets that call.
 CALL_DUPLICATE_WINDOW_SECONDS = env_int("CALL_DUPLICATE_WINDOW_SECONDS", 600)
 
-# Target data and lookup.
-CENSUS_GEOCODER_URL = env("CENSUS_GEOCODER_URL", "https://geocoding.geo.census.gov/geocoder").rstrip("/")
-GEOCODIO_API_KEY = env("GEOCODIO_API_KEY")
-GEOCODIO_URL = env("GEOCODIO_URL", "https://api.geocod.io/v1.7/geocode")
-GEOCODER_TIMEOUT = env_float("GEOCODER_TIMEOUT", 3.0)
-LOOKUPS_PER_MINUTE_PER_IP = env_int("LOOKUPS_PER_MINUTE_PER_IP", 60)
-LOOKUP_CACHE_SECONDS = env_int("LOOKUP_CACHE_SECONDS", 3600)  # ZIP answers; sync_targets invalidates them
-GEOCODER_CACHE_SECONDS = env_int("GEOCODER_CACHE_SECONDS", 86400)
-# District data per Congress (issue 18). The lookup answers for the Congress sitting at the request's moment
-# (switching at noon ET on January 3 of odd years); CONGRESS_OVERRIDE pins it (tests, special cases).
-CONGRESS_OVERRIDE = env_int("CONGRESS_OVERRIDE", 0) or None
-# The Census geocoder vintage that carries each Congress's district layer ("119=Current_Current,...").
-CENSUS_GEOCODER_VINTAGES = dict(pair.split("=", 1) for pair in env_list(
-    "CENSUS_GEOCODER_VINTAGES", "119=Current_Current,120=Current_Current"))
-CENSUS_GEOCODER_BENCHMARK = env("CENSUS_GEOCODER_BENCHMARK", "Public_AR_Current")
-# Upstream sources pinned to a version (a commit in the URL); sync_targets reports what it loaded.
-CONGRESS_LEGISLATORS_REF = env("CONGRESS_LEGISLATORS_REF", "dfa9622263dd4c8d08636926e498f1845704d7eb")
-ZIP_DISTRICTS_REF = env("ZIP_DISTRICTS_REF", "1335b61ff36b6835a25fc63c754070a6148110e7")
-ZIP_DISTRICTS_CONGRESS = env_int("ZIP_DISTRICTS_CONGRESS", 119)  # the plan zccd.csv at that ref describes
-ZIP_CENTROIDS_REF = env("ZIP_CENTROIDS_REF", "53c521f2333c47589943351e29b3c4292902660f")
-# More district plans, e.g. the next Congress's, built by build_zip_districts: "120=/path/or/url.csv,...".
-DISTRICT_PLAN_FILES = dict(pair.split("=", 1) for pair in env_list("DISTRICT_PLAN_FILES", ""))
-CAPITOL_SWITCHBOARD = env("CAPITOL_SWITCHBOARD", "+12022243121")
-
 # Dashboard and the public counter.
 DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 5)
 PUBLIC_STATS_CACHE_SECONDS = env_int("PUBLIC_STATS_CACHE_SECONDS", 5)
 
-# Target data: sync_targets downloads the live sources; the coalition's own fixed targets (executive offices,
-# leadership and committee chairs with sources) come from a file or URL of its own.
-FIXED_TARGETS_URL = env("FIXED_TARGETS_URL")
-SYNC_DOWNLOAD_TIMEOUT = env_float("SYNC_DOWNLOAD_TIMEOUT", 60.0)
-CONTACT_CONGRESS_TARBALL_URL = env(
-    "CONTACT_CONGRESS_TARBALL_URL", "https://codeload.github.com/unitedstates/contact-congress/tar.gz/refs/heads/main")
-ICE_DATA_URL = env("ICE_DATA_URL")  # a base URL laid out like shared/data (ice/*.csv) for sync_ice_locations
+# Events: how many a connection may host, and RSVP to, per hour.
 EVENTS_PER_IP_PER_HOUR = env_int("EVENTS_PER_IP_PER_HOUR", 5)
 RSVPS_PER_IP_PER_HOUR = env_int("RSVPS_PER_IP_PER_HOUR", 30)
 
@@ -300,63 +240,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
 
-# CWC (Communicating with Congress): the official channel for constituent messages from registered delivery
-# agents. House and Senate (SOAPBox) are configured separately; without a host and key a chamber's offices get
-# the web-form fallback. CWC_HOST/CWC_API_KEY are the House's when the chamber-specific ones are unset.
-CWC_HOUSE_HOST = env("CWC_HOUSE_HOST", env("CWC_HOST"))
-CWC_HOUSE_API_KEY = env("CWC_HOUSE_API_KEY", env("CWC_API_KEY"))
-CWC_SENATE_HOST = env("CWC_SENATE_HOST")
-CWC_SENATE_API_KEY = env("CWC_SENATE_API_KEY")
-CWC_DELIVERY_AGENT = env("CWC_DELIVERY_AGENT")  # the registered delivery agent's name
-CWC_DELIVERY_AGENT_ACK_EMAIL = env("CWC_DELIVERY_AGENT_ACK_EMAIL")
-CWC_DELIVERY_AGENT_CONTACT_NAME = env("CWC_DELIVERY_AGENT_CONTACT_NAME")
-CWC_DELIVERY_AGENT_CONTACT_EMAIL = env("CWC_DELIVERY_AGENT_CONTACT_EMAIL")
-CWC_DELIVERY_AGENT_CONTACT_PHONE = env("CWC_DELIVERY_AGENT_CONTACT_PHONE")
-CWC_ORGANIZATION = env("CWC_ORGANIZATION")  # optional: the coalition named in <Organization>
-CWC_TOPICS = env_list("CWC_TOPICS", "Immigration")  # Library of Congress policy areas
-CWC_TIMEOUT = env_float("CWC_TIMEOUT", 20.0)
-CWC_OFFICES_CACHE_SECONDS = env_int("CWC_OFFICES_CACHE_SECONDS", 3600)
-# Safety and privacy (README "Privacy" and "Security"). ------------------------------------------------------
-# Client address: X-Forwarded-For is believed only as far as our own proxies wrote it.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0)
-TRUSTED_PROXY_CIDRS = env_list("TRUSTED_PROXY_CIDRS")
-# Retention: phones and emails become keyed hashes this many days after the call or delivery is final.
-PRIVACY_HASH_KEY = env("PRIVACY_HASH_KEY")  # unset: derived from SECRET_KEY
-PRIVACY_RETENTION_DAYS = env_int("PRIVACY_RETENTION_DAYS", 30)
+# The retention pass (its settings: advocacy/config/security.py) runs hourly beside the other beat tasks.
 CELERY_BEAT_SCHEDULE["apply-retention"] = {"task": "advocacy.privacy.tasks.apply_retention", "schedule": 3600}
-# Partner keys (advocacy/partners): the default limits of a newly issued key.
-PARTNER_CALLS_PER_HOUR = env_int("PARTNER_CALLS_PER_HOUR", 1000)
-PARTNER_EMAILS_PER_HOUR = env_int("PARTNER_EMAILS_PER_HOUR", 2000)
-PARTNER_LOOKUPS_PER_MINUTE = env_int("PARTNER_LOOKUPS_PER_MINUTE", 600)
-# JSON bodies: deeper nesting is refused with a 400 before it reaches a view.
-JSON_MAX_DEPTH = 20
-# Admin login: django-axes locks an address, and an account, after this many failures.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 10)
-AXES_COOLOFF_TIME = env_int("ADMIN_LOGIN_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_CLIENT_IP_CALLABLE = "advocacy.ratelimit.client_ip"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-# Headers. HTTPS everywhere once the public URL is https (the load balancer's /healthz probe stays on http).
-_HTTPS = PUBLIC_BASE_URL.startswith("https://")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _HTTPS and not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if _HTTPS and not DEBUG else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-# Preloading binds the registered domain for good: the coalition opts in itself (check W021 is about that).
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Content-Security-Policy (django-csp). A view can replace a directive, e.g. the embed page's frame-ancestors,
-# with csp.decorators.csp_replace. In DEBUG the policy is only reported, so Django's debug pages still render.
-_CSP = {"DIRECTIVES": {
-    "default-src": [SELF], "script-src": [SELF, NONCE], "style-src": [SELF], "img-src": [SELF, "data:"],
-    "connect-src": [SELF], "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF],
-    "frame-ancestors": [NONE],
-}}
-if DEBUG:
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
-else:
-    CONTENT_SECURITY_POLICY = _CSP

@@ -6,6 +6,7 @@ import json
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 
 from common.refusals import Refused
 
@@ -65,6 +66,14 @@ def json_object(request) -> dict:
         raise BadJSON
     _check_values(body)
     return body
+
+
+def requested_language(body: dict, *, default: str) -> tuple[str, dict[str, list[str]]]:
+    """The language a JSON body asks for (`default` when it names none), and the field error if we do not speak it."""
+    language = body.get("language") or default
+    if isinstance(language, str) and language in dict(settings.LANGUAGES):
+        return language, {}
+    return language, {"language": [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]}
 
 
 def bad_json_response(exc: BadJSON | None = None) -> JsonResponse:

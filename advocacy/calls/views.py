@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from advocacy import ratelimit
 from advocacy.api.endpoints import json_endpoint
-from advocacy.api.responses import error_response, json_object
+from advocacy.api.responses import error_response
 from advocacy.calls import legs, selectors, simulated, submissions
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
@@ -23,7 +23,7 @@ from advocacy.campaigns.selectors import published_campaign
 from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_call
 from advocacy.partners.codes import partner_code_for
-from advocacy.partners.gate import api_client
+from advocacy.partners.gate import api_submission
 from targets.lookup import LookupRefused
 from targets.serializers import target_json
 
@@ -99,22 +99,16 @@ def report_outcome(request, session_id, leg_id):
 @require_POST
 @json_endpoint
 def api_request_call(request, slug):
-    campaign = published_campaign(slug)
-    body = json_object(request)
-    refusal, ip_address = api_client(request, kind="calls")
-    if refusal is not None:
-        return refusal
+    sent = api_submission(request, slug, kind="calls")
+    body = sent.body
     invalid = {name: [_("This field is required.")] for name in ("phone", "zip")
-               if not str(body.get(name) or "").strip()}
-    language = body.get("language") or campaign.language
-    if not isinstance(language, str) or language not in dict(settings.LANGUAGES):
-        invalid["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
+               if not str(body.get(name) or "").strip()} | sent.invalid
     if invalid:
         return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=invalid)
     submitted = submissions.submit_call(
-        campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
-        address=str(body.get("address") or "") or None, ip_address=ip_address, language=language,
-        idempotency_key=request.headers.get("Idempotency-Key", ""), partner_code=partner_code_for(request, body))
+        campaign=sent.campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
+        address=str(body.get("address") or "") or None, ip_address=sent.ip_address, language=sent.language,
+        idempotency_key=sent.idempotency_key, partner_code=sent.partner_code)
     session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
     response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
     response["Location"] = f"/api/v1/calls/{session.pk}"

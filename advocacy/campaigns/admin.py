@@ -12,6 +12,7 @@ from advocacy.campaigns.models import (
     CampaignTarget,
     Demand,
     MessageTemplate,
+    Ordered,
     SamplePost,
     ScheduleItem,
 )
@@ -111,7 +112,7 @@ class CampaignTargetForm(forms.ModelForm):
 
 def number_new_rows(formset) -> None:
     """New rows whose position the organizer left alone go after the existing ones, in the order entered."""
-    if not any(f.name == "position" for f in formset.model._meta.fields):
+    if not issubclass(formset.model, Ordered):
         return
     instance = formset.instance
     existing = [f.instance.position for f in formset.forms if f.instance.pk and f.instance.position is not None]

@@ -92,20 +92,27 @@ class Campaign(models.Model):
         return bool(self.window_end and at >= self.window_end)
 
 
-class Demand(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="demands")
+class Ordered(models.Model):
+    """A row of one of a campaign's lists, shown by position, then in the order entered (the admin numbers new
+    rows after the existing ones: campaigns/admin.py number_new_rows)."""
+
     position = models.PositiveSmallIntegerField(default=0)
-    text = models.CharField(max_length=300)
-    text_es = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["position", "id"]
+
+
+class Demand(Ordered):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="demands")
+    text = models.CharField(max_length=300)
+    text_es = models.CharField(max_length=300, blank=True)
 
     def __str__(self) -> str:
         return self.text
 
 
-class CampaignTarget(models.Model):
+class CampaignTarget(Ordered):
     """One line of whom a campaign reaches, in the order the supporter is connected."""
 
     class Source(models.TextChoices):
@@ -116,7 +123,6 @@ class CampaignTarget(models.Model):
         CUSTOM = "custom", "The organizer's own targets (CSV, role custom:<group>) matching the supporter"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="target_lines")
-    position = models.PositiveSmallIntegerField(default=0)
     source = models.CharField(max_length=16, choices=Source.choices)
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=100, blank=True, help_text="Role path prefix, see TargetRole")
@@ -126,9 +132,6 @@ class CampaignTarget(models.Model):
                               help_text="Why supporters contact this office, e.g. \"Runs ICE and CBP\" "
                                         "(default: its role titles, or a general line for fixed targets)")
     reason_es = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["position", "id"]
 
     def __str__(self) -> str:
         if self.source == self.Source.FIXED and self.target_id:
@@ -184,14 +187,10 @@ class ScheduleItem(models.Model):
         return self.title
 
 
-class SamplePost(models.Model):
+class SamplePost(Ordered):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sample_posts")
-    position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(max_length=500)
     text_es = models.TextField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.text[:60]

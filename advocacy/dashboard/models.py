@@ -34,11 +34,19 @@ class Metric(models.TextChoices):
     OUTCOME_OTHER = "outcome_other", _("Other outcome")
 
 
-class MinuteCount(models.Model):
+class Counter(models.Model):
+    """One metric's running total for a campaign, per minute, target or place (advocacy/dashboard/counters.py)."""
+
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
-    minute = models.DateTimeField()  # truncated to the minute, UTC
     metric = models.CharField(max_length=32)
     value = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class MinuteCount(Counter):
+    minute = models.DateTimeField()  # truncated to the minute, UTC
 
     class Meta:
         constraints = [
@@ -46,11 +54,8 @@ class MinuteCount(models.Model):
         ]
 
 
-class TargetCount(models.Model):
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+class TargetCount(Counter):
     target = models.ForeignKey("targets.Target", on_delete=models.CASCADE, related_name="+")
-    metric = models.CharField(max_length=32)
-    value = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -58,12 +63,9 @@ class TargetCount(models.Model):
         ]
 
 
-class PlaceCount(models.Model):
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+class PlaceCount(Counter):
     state = models.CharField(max_length=2)
     district = models.SmallIntegerField(default=-1)  # -1 = statewide / unknown district
-    metric = models.CharField(max_length=32)
-    value = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [

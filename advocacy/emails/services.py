@@ -95,12 +95,9 @@ def preview_messages(*, campaign: Campaign, location: LookupResult, supporter: d
 def _check_limits(email: str, ip_address: str | None) -> None:
     for scope, key, limit in (("emails-address", email, settings.EMAILS_PER_ADDRESS_PER_HOUR),
                               ("emails-ip", ip_address, settings.EMAILS_PER_IP_PER_HOUR)):
-        if not key:
-            continue
-        verdict = ratelimit.hit(scope, key, ratelimit.Limit(limit, HOUR))
-        if not verdict.allowed:
-            raise EmailRefused("rate_limited", _("Too many messages from you for now. Please try again later."),
-                               status=429, retry_after=verdict.retry_after)
+        if key:
+            ratelimit.enforce(scope, key, ratelimit.Limit(limit, HOUR), refusal=EmailRefused,
+                              message=_("Too many messages from you for now. Please try again later."))
 
 
 def recent_action(*, campaign: Campaign, email: str, idempotency_key: str = "", ip_address: str | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from advocacy import honeypot, ratelimit
 from advocacy.api.endpoints import json_endpoint
-from advocacy.api.responses import error_response, form_errors, json_object
+from advocacy.api.responses import error_response, form_errors
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaign
 from advocacy.emails import confirmation, services
@@ -23,7 +22,7 @@ from advocacy.embed.decorators import embeddable
 from advocacy.embed.locators import campaign_by_slug, campaign_of_email_action
 from advocacy.honeypot import api_fields
 from advocacy.partners.codes import partner_code_for
-from advocacy.partners.gate import api_client
+from advocacy.partners.gate import api_submission
 from targets.lookup import LookupRefused
 
 remembered_email = confirmation.remembered_email
@@ -133,23 +132,15 @@ def action_json(action: EmailAction) -> dict:
 @require_POST
 @json_endpoint
 def api_submit(request, slug):
-    campaign = published_campaign(slug)
-    body = json_object(request)
-    refusal, ip_address = api_client(request, kind="emails")
-    if refusal is not None:
-        return refusal
-    form = EmailActionForm(api_fields(body))
-    language = body.get("language") or campaign.language
-    known_language = isinstance(language, str) and language in dict(settings.LANGUAGES)
-    if not form.is_valid() or not known_language:
-        fields = form_errors(form)
-        if not known_language:
-            fields["language"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}]
-        return error_response(400, "invalid", _("Some fields are missing or invalid."), fields=fields)
+    sent = api_submission(request, slug, kind="emails")
+    form = EmailActionForm(api_fields(sent.body))
+    if not form.is_valid() or sent.invalid:
+        return error_response(400, "invalid", _("Some fields are missing or invalid."),
+                              fields=form_errors(form) | sent.invalid)
     action = services.submit_email_action(
-        campaign=campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+        campaign=sent.campaign, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
         zip_code=form.cleaned_data["zip"], address=form.cleaned_data["address"] or None,
         city=form.cleaned_data["city"], personal_note=form.cleaned_data["personal_note"],
-        prefix=form.cleaned_data["prefix"], ip_address=ip_address, language=language,
-        partner_code=partner_code_for(request, body), idempotency_key=request.headers.get("Idempotency-Key", ""))
+        prefix=form.cleaned_data["prefix"], ip_address=sent.ip_address, language=sent.language,
+        partner_code=sent.partner_code, idempotency_key=sent.idempotency_key)
     return JsonResponse(action_json(action), status=202)

@@ -42,12 +42,9 @@ def centroid(zip_code: str) -> ZipCentroid:
 
 
 def _limit(scope: str, ip: str | None, count: int) -> None:
-    if not ip:
-        return
-    verdict = ratelimit.hit(scope, ip, ratelimit.Limit(count, HOUR))
-    if not verdict.allowed:
-        raise EventRefused("rate_limited", _("Too many requests from your connection. Please try later."),
-                           status=429, retry_after=verdict.retry_after)
+    if ip:
+        ratelimit.enforce(scope, ip, ratelimit.Limit(count, HOUR), refusal=EventRefused,
+                          message=_("Too many requests from your connection. Please try later."))
 
 
 def host_event(*, campaign: Campaign, title: str, description: str, host_name: str, host_email: str,

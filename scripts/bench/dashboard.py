@@ -56,29 +56,25 @@ SELECT a.id, %(campaign)s, (%(targets)s::bigint[])[1 + (a.id * 4 + p + 1) %% %(n
 FROM emails_emailaction a, generate_series(0, 3) AS p;
 """
 
-ROLLUPS = """
-INSERT INTO dashboard_minutecount (campaign_id, minute, metric, value)
-SELECT campaign_id, date_trunc('minute', created_at), metric, sum(v) FROM (
-    SELECT campaign_id, created_at, 'call_attempted' AS metric, 1 AS v FROM calls_callleg
-    UNION ALL SELECT campaign_id, created_at, 'call_connected', 1 FROM calls_callleg WHERE status = 'completed'
-    UNION ALL SELECT campaign_id, created_at, 'talk_seconds', duration_seconds FROM calls_callleg
+# Which raw rows count as which metric, as record_contact counts them; {key} is the rollup's own column.
+CONTACT_METRICS = """
+    SELECT campaign_id, {key}, 'call_attempted' AS metric, 1 AS v FROM calls_callleg
+    UNION ALL SELECT campaign_id, {key}, 'call_connected', 1 FROM calls_callleg WHERE status = 'completed'
+    UNION ALL SELECT campaign_id, {key}, 'talk_seconds', duration_seconds FROM calls_callleg
         WHERE status = 'completed'
-    UNION ALL SELECT campaign_id, created_at, 'call_busy', 1 FROM calls_callleg WHERE status = 'busy'
-    UNION ALL SELECT campaign_id, created_at, 'call_no_answer', 1 FROM calls_callleg WHERE status = 'no_answer'
+    UNION ALL SELECT campaign_id, {key}, 'call_busy', 1 FROM calls_callleg WHERE status = 'busy'
+    UNION ALL SELECT campaign_id, {key}, 'call_no_answer', 1 FROM calls_callleg WHERE status = 'no_answer'
+    UNION ALL SELECT campaign_id, {key}, 'email_sent', 1 FROM emails_emaildelivery"""
+
+ROLLUPS = f"""
+INSERT INTO dashboard_minutecount (campaign_id, minute, metric, value)
+SELECT campaign_id, date_trunc('minute', created_at), metric, sum(v) FROM ({CONTACT_METRICS.format(key="created_at")}
     UNION ALL SELECT campaign_id, created_at, 'call_session_started', 1 FROM calls_callsession
     UNION ALL SELECT campaign_id, created_at, 'supporter_connected', 1 FROM calls_callsession
-    UNION ALL SELECT campaign_id, created_at, 'email_sent', 1 FROM emails_emaildelivery
 ) raw GROUP BY 1, 2, 3;
 
 INSERT INTO dashboard_targetcount (campaign_id, target_id, metric, value)
-SELECT campaign_id, target_id, metric, sum(v) FROM (
-    SELECT campaign_id, target_id, 'call_attempted' AS metric, 1 AS v FROM calls_callleg
-    UNION ALL SELECT campaign_id, target_id, 'call_connected', 1 FROM calls_callleg WHERE status = 'completed'
-    UNION ALL SELECT campaign_id, target_id, 'talk_seconds', duration_seconds FROM calls_callleg
-        WHERE status = 'completed'
-    UNION ALL SELECT campaign_id, target_id, 'call_busy', 1 FROM calls_callleg WHERE status = 'busy'
-    UNION ALL SELECT campaign_id, target_id, 'call_no_answer', 1 FROM calls_callleg WHERE status = 'no_answer'
-    UNION ALL SELECT campaign_id, target_id, 'email_sent', 1 FROM emails_emaildelivery
+SELECT campaign_id, target_id, metric, sum(v) FROM ({CONTACT_METRICS.format(key="target_id")}
 ) raw GROUP BY 1, 2, 3;
 
 INSERT INTO dashboard_placecount (campaign_id, state, district, metric, value)

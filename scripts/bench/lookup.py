@@ -25,50 +25,50 @@ def main() -> None:
     database = "postgres" if "--postgres" in sys.argv else "sqlite"
     setup(database=database, name="bench_lookup")
     from django.conf import settings
-    from django.core.cache import cache
     from django.core.management import call_command
-    from django.test import Client
     from django.urls import include, path
-
-    from targets.lookup import lookup
-    from targets.models import ZipDistrict
 
     call_command("sync_targets", "--data-dir", str(SHARED_DATA), stdout=open("/dev/null", "w"))
     module = sys.modules[__name__]
     module.urlpatterns = [path("bench/minimal", minimal_json), path("", include("advocacy.urls"))]
     settings.ROOT_URLCONF = __name__
     settings.LOOKUPS_PER_MINUTE_PER_IP = 10**9
-    pairs = list(ZipDistrict.objects.values_list("zcta", "state", "district"))
+    zips, contenders = lookups_and_baselines()
+    results = {name: rate(fn) for name, fn in contenders}
+    report(database, zips, results)
+
+
+def lookups_and_baselines() -> tuple[list[str], list[tuple[str, object]]]:
+    """Each way of answering one random ZIP: two in-process baselines, lookup(), and three over HTTP."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    from targets.lookup import lookup
+    from targets.models import ZipDistrict
+
     table: dict[str, list] = {}
-    for zcta, state, district in pairs:
+    for zcta, state, district in ZipDistrict.objects.values_list("zcta", "state", "district"):
         table.setdefault(zcta, []).append((state, district))
     zips = list(table)
+    hot = zips[:500]  # an action hour's traffic concentrates on the ZIPs where people live
     rng = random.Random(7)
     client = Client()
-
-    def dict_lookup():
-        table.get(rng.choice(zips))
-
-    def bare_query():
-        list(ZipDistrict.objects.filter(zcta=rng.choice(zips)).values_list("state", "district"))
-
-    def service():
-        lookup(zip_code=rng.choice(zips))
-
-    def minimal():
-        client.get("/bench/minimal", {"zip": rng.choice(zips)})
 
     def api_cold():
         cache.clear()
         client.get("/api/v1/lookup", {"zip": rng.choice(zips)})
 
-    hot = zips[:500]  # an action hour's traffic concentrates on the ZIPs where people live
+    return zips, [
+        ("dict", lambda: table.get(rng.choice(zips))),
+        ("query", lambda: list(ZipDistrict.objects.filter(zcta=rng.choice(zips)).values_list("state", "district"))),
+        ("lookup", lambda: lookup(zip_code=rng.choice(zips))),
+        ("minimal", lambda: client.get("/bench/minimal", {"zip": rng.choice(zips)})),
+        ("cold", api_cold),
+        ("warm", lambda: client.get("/api/v1/lookup", {"zip": rng.choice(hot)})),
+    ]
 
-    def api_warm():
-        client.get("/api/v1/lookup", {"zip": rng.choice(hot)})
 
-    results = {name: rate(fn) for name, fn in [("dict", dict_lookup), ("query", bare_query), ("lookup", service),
-                                                ("minimal", minimal), ("cold", api_cold), ("warm", api_warm)]}
+def report(database: str, zips: list[str], results: dict[str, float]) -> None:
     print(f"database: {database}, {len(zips)} ZIPs, one process")
     print(f"in-process baseline: dict lookup            {results['dict']:10.0f} /s")
     print(f"in-process baseline: bare ZipDistrict query {results['query']:10.0f} /s")

@@ -61,3 +61,16 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def admin_login(admin_user):
+    """Signs a page in through the admin's own login form, as pytest-django's admin_user (password "password")."""
+
+    def log_in(page, site: str, *, next_path: str = "/admin/") -> None:
+        page.goto(f"{site}/admin/login/?next={next_path}")
+        page.fill("#id_username", admin_user.username)
+        page.fill("#id_password", "password")
+        page.click("input[type=submit]")
+
+    return log_in

@@ -122,13 +122,10 @@ def email_inside_the_frame(frame, t: dict, page, screenshot, name: str, browser_
     screenshot(page, f"{name}-email-results")
 
 
-def dashboard_credits(browser, site: str, admin_user) -> dict[str, str]:
+def dashboard_credits(browser, site: str, admin_login) -> dict[str, str]:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{site}/admin/login/?next=/organize/detention/")
-    page.fill("#id_username", admin_user.username)
-    page.fill("#id_password", "password")
-    page.click("input[type=submit]")
+    admin_login(page, site, next_path="/organize/detention/")
     row = page.locator('#partners tr[data-partner="unidos-tx"] td')
     cells = row.all_inner_texts()
     context.close()
@@ -138,7 +135,7 @@ def dashboard_credits(browser, site: str, admin_user) -> dict[str, str]:
 @pytest.mark.parametrize("lang, viewport", [("en", {"width": 1280, "height": 900}), ("es", PHONE_VIEWPORT)],
                          ids=["desktop-en", "phone-es"])
 def test_a_partner_page_on_another_site_completes_a_call_and_an_email_in_the_frame(
-        chromium_browser, partner_site, site, fake_twilio, screenshot, admin_user, lang, viewport):
+        chromium_browser, partner_site, site, fake_twilio, screenshot, admin_login, lang, viewport):
     t = TEXT[lang]
     context = chromium_browser.new_context(viewport=viewport, locale="en-US", is_mobile=viewport == PHONE_VIEWPORT,
                                            has_touch=viewport == PHONE_VIEWPORT)
@@ -161,7 +158,7 @@ def test_a_partner_page_on_another_site_completes_a_call_and_an_email_in_the_fra
     assert (session.partner_code, session.language, session.status) == ("unidos-tx", lang, "completed")
     assert session.legs.order_by("position").first().outcome == "spoke_to_staff"
     assert (action.partner_code, action.language, action.status) == ("unidos-tx", lang, "confirmed")
-    credits = dashboard_credits(chromium_browser, site, admin_user)
+    credits = dashboard_credits(chromium_browser, site, admin_login)
     assert credits["call_sessions"] == "1" and credits["email_actions"] == "1"
     assert int(credits["calls_connected"]) == session.legs.filter(status="completed").count() > 0
     assert int(credits["emails"]) == action.deliveries.filter(status__in=["sent", "reported"]).count() > 0

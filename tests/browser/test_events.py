@@ -12,8 +12,8 @@ from targets.models import ZipCentroid
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_host_approve_find_rsvp(live_server, phone_page, screenshot, campaign, admin_user, settings,
-                                chromium_browser):
+def test_host_approve_find_rsvp(live_server, phone_page, screenshot, campaign, settings, chromium_browser,
+                                admin_login):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ZipCentroid.objects.update_or_create(zcta="07102", defaults={"latitude": 40.735657, "longitude": -74.172367})
     ZipCentroid.objects.update_or_create(zcta="10001", defaults={"latitude": 40.750742, "longitude": -73.996530})
@@ -21,28 +21,12 @@ def test_host_approve_find_rsvp(live_server, phone_page, screenshot, campaign, a
                                address="970 Broad St", city="Newark", state="NJ", zip_code="07102",
                                latitude=40.735657, longitude=-74.172367)
     page = phone_page
-    day = (timezone.now() + dt.timedelta(days=5)).date().isoformat()
-
-    page.goto(f"{live_server.url}/c/{campaign.slug}/events/host/?near=10001")
-    page.get_by_label("Your name").fill("Rosa")
-    page.get_by_label("Your email").fill("rosa@example.org")
-    page.get_by_label("Event title").fill("Vigil at the Newark field office")
-    page.get_by_label("Description").fill("Bring candles and signs.")
-    page.get_by_label(re.compile(r"^Newark Field Office \(Newark, NJ\) · 9 mi")).check()
-    page.get_by_label("Date").fill(day)
-    page.get_by_label("Starts").fill("18:00")
-    page.get_by_label("Capacity (optional)").fill("20")
-    page.get_by_role("button", name="Submit for approval").click()
+    host_a_vigil(page, f"{live_server.url}/c/{campaign.slug}/events/host/?near=10001")
     assert page.locator(".event-status").inner_text() == "Waiting for approval"
     screenshot(page, "event-hosted")
 
-    admin_user.set_password("organizer-pass")
-    admin_user.save()
     admin = chromium_browser.new_page()
-    admin.goto(f"{live_server.url}/admin/events/event/")
-    admin.fill("#id_username", admin_user.username)
-    admin.fill("#id_password", "organizer-pass")
-    admin.click("input[type=submit]")
+    admin_login(admin, live_server.url, next_path="/admin/events/event/")
     admin.locator("input.action-select").first.check()
     admin.select_option("select[name=action]", "approve")
     admin.click("button[name=index]")
@@ -62,3 +46,16 @@ def test_host_approve_find_rsvp(live_server, phone_page, screenshot, campaign, a
     assert "You're going!" in page.locator("[role=status]").inner_text()
     assert Rsvp.objects.get().event == Event.objects.get(status="approved")
     screenshot(page, "event-rsvp")
+
+
+def host_a_vigil(page, host_url: str) -> None:
+    page.goto(host_url)
+    page.get_by_label("Your name").fill("Rosa")
+    page.get_by_label("Your email").fill("rosa@example.org")
+    page.get_by_label("Event title").fill("Vigil at the Newark field office")
+    page.get_by_label("Description").fill("Bring candles and signs.")
+    page.get_by_label(re.compile(r"^Newark Field Office \(Newark, NJ\) · 9 mi")).check()
+    page.get_by_label("Date").fill((timezone.now() + dt.timedelta(days=5)).date().isoformat())
+    page.get_by_label("Starts").fill("18:00")
+    page.get_by_label("Capacity (optional)").fill("20")
+    page.get_by_role("button", name="Submit for approval").click()
