@@ -45,6 +45,11 @@ def normalize_phone(raw: str) -> str:
     return e164
 
 
+def clean_first_name(raw: str) -> str:
+    """The optional first name the script says ("my name is Ana"): one line, letters as typed, at most 40."""
+    return " ".join(str(raw or "").split())[:40]
+
+
 def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
     """Rate limits per phone and per IP, the many-numbers-from-one-IP pattern, and the campaign's capacity."""
     if not campaign.is_open():

@@ -15,6 +15,7 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
 from targets.models import DistrictOffice, Target, ZipCentroid
+from targets.reach import reach_for
 
 
 def session_for_webhook(session_id) -> CallSession:
@@ -55,7 +56,7 @@ def number_for(leg: CallLeg) -> str:
     if leg.is_district_office:
         office = nearest_district_office(target=leg.target, zip_code=leg.session.zip_code)
         return office.phone if office else ""
-    return leg.target.phone if leg.target else ""
+    return reach_for(leg.target).phone if leg.target else ""  # a member with no number: the Capitol switchboard
 
 
 def can_offer_district_office(leg: CallLeg) -> bool:

@@ -40,7 +40,8 @@ def request_call(request, slug):
             session = submissions.submit_call(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
-                language=translation.get_language() or "en", partner_code=partner_code_for(request)).session
+                language=translation.get_language() or "en", partner_code=partner_code_for(request),
+                first_name=form.cleaned_data["first_name"]).session
         except CallRefused as exc:
             error = exc.message
         except LookupRefused as exc:
@@ -65,6 +66,7 @@ def session_json(session: CallSession) -> dict:
         "targets": [
             {"position": leg.position, "district_office": leg.is_district_office,
              "target": target_json(leg.target) if leg.target else None, "vacant_seat": leg.vacant_seat or None,
+             "reason": leg.reason,
              "status": leg.status, "duration_seconds": leg.duration_seconds, "outcome": leg.outcome or None}
             for leg in session.legs.select_related("target")
         ],
@@ -114,7 +116,8 @@ def api_request_call(request, slug):
     submitted = submissions.submit_call(
         campaign=campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
         address=str(body.get("address") or "") or None, ip_address=ip_address, language=language,
-        idempotency_key=request.headers.get("Idempotency-Key", ""), partner_code=partner_code_for(request, body))
+        idempotency_key=request.headers.get("Idempotency-Key", ""), partner_code=partner_code_for(request, body),
+        first_name=str(body.get("first_name") or ""))
     session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
     response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
     response["Location"] = f"/api/v1/calls/{session.pk}"
