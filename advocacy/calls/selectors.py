@@ -109,6 +109,16 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
                                            is_preview=False)[:500])
 
 
+def unanswered_phones_from(ip_address: str, *, limit: int) -> set[str]:
+    """Different numbers asked for from this address in the last day whose call ended without the supporter
+    answering and pressing 1 (at most `limit` + 1 of them)."""
+    since = timezone.now() - timedelta(days=1)
+    phones = (CallSession.objects.filter(ip_address=ip_address, created_at__gte=since, status__in=CallSession.FINAL,
+                                         supporter_connected=False, is_preview=False)
+              .values_list("phone", flat=True).distinct())
+    return set(phones[:limit + 1])
+
+
 def place_in_line(*, session: CallSession) -> tuple[int, int] | None:
     """(position, minutes) while the call waits for a slot to be placed (calls leave at
     TWILIO_CALLS_PER_SECOND across the account); None once Twilio has it."""
