@@ -35,6 +35,12 @@ def next_leg(*, session: CallSession) -> CallLeg | None:
     return session.legs.select_related("target").filter(status=CallLeg.Status.PENDING).first()
 
 
+def legs_awaiting_outcome(*, session: CallSession) -> list[CallLeg]:
+    """Offices the supporter was connected to (or tried) and has not yet said how it went, in call order."""
+    return list(session.legs.exclude(target=None).exclude(status__in=[CallLeg.Status.PENDING, CallLeg.Status.SKIPPED])
+                .filter(outcome=""))
+
+
 def dialing_leg(*, session: CallSession) -> CallLeg | None:
     return session.legs.select_related("target").filter(status=CallLeg.Status.DIALING).first()
 
