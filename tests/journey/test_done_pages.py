@@ -30,7 +30,8 @@ def extras(campaign):
     campaign.save()
     SamplePost.objects.create(campaign=campaign, position=0, text="Free them all #CommunitiesNotCages")
     hour = ScheduleItem.objects.create(campaign=campaign, title="Digital action hour",
-                                       title_es="Hora de acción digital", starts_at=timezone.now() + dt.timedelta(hours=3),
+                                       title_es="Hora de acción digital",
+                                       starts_at=timezone.now() + dt.timedelta(hours=3),
                                        ends_at=timezone.now() + dt.timedelta(hours=4))
     ZipCentroid.objects.update_or_create(zcta="10002", defaults={"latitude": 40.716, "longitude": -73.986})
     Event.objects.create(campaign=campaign, title="Vigil at 26 Federal Plaza", description="x", host_name="H",
