@@ -20,8 +20,8 @@ def demo_campaign(campaign):
     campaign.save()
     for kind in (MEMBER, EXECUTIVE, LEADERSHIP):
         MessageTemplate.objects.create(campaign=campaign, target_kind=kind, subject=demo.MEMBER_SUBJECT,
-                                       subject_es=demo.MEMBER_SUBJECT_ES, body=demo.BODY.replace("{{ appeal }}", "Act."),
-                                       body_es=demo.BODY_ES.replace("{{ appeal }}", "Actúe."))
+                                       subject_es=demo.MEMBER_SUBJECT_ES,
+                                       body=demo.BODY.replace("{{ appeal }}", "Act."), body_es=demo.BODY_ES.replace("{{ appeal }}", "Actúe."))
     return campaign
 
 
