@@ -21,7 +21,8 @@ def demo_campaign(campaign):
     for kind in (MEMBER, EXECUTIVE, LEADERSHIP):
         MessageTemplate.objects.create(campaign=campaign, target_kind=kind, subject=demo.MEMBER_SUBJECT,
                                        subject_es=demo.MEMBER_SUBJECT_ES,
-                                       body=demo.BODY.replace("{{ appeal }}", "Act."), body_es=demo.BODY_ES.replace("{{ appeal }}", "Actúe."))
+                                       body=demo.BODY.replace("{{ appeal }}", "Act."),
+                                       body_es=demo.BODY_ES.replace("{{ appeal }}", "Actúe."))
     return campaign
 
 
