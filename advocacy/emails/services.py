@@ -140,7 +140,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
     if repeated is not None:
         return repeated
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
-                      "state": location.districts[0].state}
+                      "state": location.states[0] if location.states else "", "states": location.states}
     messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
                                 note=note)
     if not messages:

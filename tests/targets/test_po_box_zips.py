@@ -27,3 +27,13 @@ def test_a_zip_whose_prefix_is_unknown_or_shared_is_still_refused(targets):
 
 def test_an_ordinary_zip_is_not_a_po_box(targets):
     assert lookup(zip_code="10002").po_box is False
+
+
+def test_a_po_box_zip_can_send_the_email_to_its_senators(email_campaign, django_capture_on_commit_callbacks):
+    from advocacy.emails import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action = services.submit_email_action(campaign=email_campaign, name="Ana Ruiz", email="ana@example.org",
+                                              zip_code="10099")
+    assert action.state == "NY"
+    assert {d.target.key for d in action.deliveries.select_related("target")} == {"S000148", "G000555", "dhs_main"}
