@@ -205,8 +205,11 @@ TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone 
 CALL_PASS_SUPPORTER_CALLER_ID = env_bool("CALL_PASS_SUPPORTER_CALLER_ID", default=True)
 # Safety: rate limits, toll-fraud guards and limits on how long a call may run.
 CALLS_PER_PHONE_PER_HOUR = env_int("CALLS_PER_PHONE_PER_HOUR", 3)
-CALLS_PER_IP_PER_HOUR = env_int("CALLS_PER_IP_PER_HOUR", 10)
-CALL_MAX_PHONES_PER_IP_PER_DAY = env_int("CALL_MAX_PHONES_PER_IP_PER_DAY", 5)
+# One address may be a phone-bank party or a carrier-NAT mobile network: the per-IP limits are generous, and the
+# toll-fraud guard counts the numbers we rang that never answered and pressed 1 (advocacy/calls/safety.py).
+CALLS_PER_IP_PER_HOUR = env_int("CALLS_PER_IP_PER_HOUR", 60)
+CALL_MAX_PHONES_PER_IP_PER_DAY = env_int("CALL_MAX_PHONES_PER_IP_PER_DAY", 100)
+CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY = env_int("CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY", 5)
 CALL_MAX_CONCURRENT_PER_CAMPAIGN = env_int("CALL_MAX_CONCURRENT_PER_CAMPAIGN", 200)
 CALL_MAX_SECONDS = env_int("CALL_MAX_SECONDS", 3600)
 CALL_MAX_LEG_SECONDS = env_int("CALL_MAX_LEG_SECONDS", 1200)

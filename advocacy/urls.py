@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("advocacy.calls.urls")),
     path("", include("advocacy.emails.urls")),
     path("", include("advocacy.events.urls")),
+    path("", include("advocacy.journey.urls")),
     path("", include("advocacy.dashboard.urls")),
 ]
 

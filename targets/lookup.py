@@ -51,6 +51,7 @@ class LookupResult:
     # States this ZIP reaches whose district plan for `congress` is not loaded: no House member is guessed
     # there; the senators are listed and the supporter is asked for a street address.
     unmapped_states: list[str] = field(default_factory=list)
+    po_box: bool = False  # a ZIP with no ZCTA (PO boxes only): the state from its prefix, the House from an address
 
     @property
     def house_members(self) -> list[Target]:
@@ -59,6 +60,11 @@ class LookupResult:
     @property
     def senators(self) -> list[Target]:
         return [t for t in self.members if t.chamber == Target.Chamber.SENATE]
+
+    @property
+    def states(self) -> list[str]:
+        """Every state this answer reaches (a PO-box ZIP: the state of its 3-digit prefix only)."""
+        return sorted({d.state for d in self.districts} | set(self.unmapped_states))
 
     @property
     def senators_first(self) -> list[Target]:
@@ -148,8 +154,19 @@ def _narrow_by_address(zip_code: str, address: str, districts: list[District], u
     return narrowed, [s for s in unmapped if s not in {state for state, _ in found}], "address"
 
 
+def state_of_prefix(zip_code: str, congress: int) -> str:
+    """The one state whose ZCTAs share this ZIP's 3-digit prefix ("100" → NY), "" when none or several: a
+    PO-box-only ZIP has no ZCTA, but the Postal Service assigns each prefix to one sectional center in one state."""
+    states = set(ZipDistrict.objects.filter(zcta__startswith=zip_code[:3], congress=congress)
+                 .values_list("state", flat=True).distinct()[:2])
+    return states.pop() if len(states) == 1 else ""
+
+
 def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
     districts, unmapped = districts_for_zip(zip_code, congress)
+    po_box = not districts and not unmapped
+    if po_box and (state := state_of_prefix(zip_code, congress)):
+        unmapped = [state]  # a PO-box ZIP: the state's senators now, the House member once we have an address
     if not districts and not unmapped:
         raise LookupRefused(
             "not_found",
@@ -164,7 +181,7 @@ def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
     members, vacancies = members_for_districts(districts, unmapped)
     return LookupResult(zip_code=zip_code, districts=districts, needs_address=len(districts) > 1 or bool(unmapped),
                         members=members, vacancies=vacancies, matched_by=matched_by, congress=congress,
-                        unmapped_states=unmapped)
+                        unmapped_states=unmapped, po_box=po_box and matched_by == "zip")
 
 
 def lookup_cache_key(zip_code: str, congress: int) -> str:

@@ -51,6 +51,7 @@ def lookup_json(result: LookupResult) -> dict:
         "congress": result.congress,
         "largest_district": district_json(result.largest_district) if result.largest_district else None,
         "unmapped_states": result.unmapped_states,
+        "po_box": getattr(result, "po_box", False),
     }
 
 

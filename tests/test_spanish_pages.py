@@ -129,3 +129,39 @@ def test_the_spanish_email_steps_show_no_english(client, email_campaign, setting
     assert "Representante Daniel Goldman" in status_page and "Esperando tu confirmación" in status_page
     assert "Representante Daniel Goldman" in confirmation.body
     assert english_in(status_page) == [] and english_in(confirmation.subject + confirmation.body) == []
+
+
+def test_the_spanish_call_and_email_journey_shows_no_english(client, spanish_world, settings,
+                                                             django_capture_on_commit_callbacks):
+    """The call's status page with its outcome buttons, the done pages, the email's steps, the messages the
+    offices get and the supporter's emails, all from the demo campaign in Spanish."""
+    from advocacy.calls.models import CallSession
+    from advocacy.emails import services as email_services
+    from advocacy.emails.models import EmailAction
+    from targets.models import Target
+
+    settings.DEBUG = True  # the built-in simulator plays the call
+    es = {"HTTP_ACCEPT_LANGUAGE": "es"}
+    Target.objects.filter(key__in=["G000599", "S000148"]).update(email="office@house.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/c/day-of-action/call/", {"zip": "10002", "phone": "802-555-0142", "first_name": "Ana"}, **es)
+        client.post("/c/day-of-action/email/", {"name": "Ana Ruiz", "email": "ana@example.org", "zip": "10002"},
+                    **es)
+    session, action = CallSession.objects.get(), EmailAction.objects.get()
+    secret = mail.outbox[-1].body.split("/emails/confirm/")[1].split("/")[0]
+    pages = {name: visible_text(client.get(url, **es).content.decode()) for name, url in {
+        "call status": f"/calls/{session.pk}/", "call done": f"/calls/{session.pk}/done/",
+        "email confirm": f"/emails/confirm/{secret}/", "email status": f"/emails/a/{action.token}/",
+        "po box": "/c/day-of-action/?zip=10099", "lookup po box": "/lookup/?zip=10099"}.items()}
+    with django_capture_on_commit_callbacks(execute=True):
+        email_services.confirm_action(action=action)
+    pages["email done"] = visible_text(client.get(f"/emails/a/{action.token}/done/", **es).content.decode())
+
+    assert "¿Cómo te fue con Senador/a Charles Schumer?" in pages["call status"]
+    assert "Envía también el correo" in pages["call done"] and "Llama también" in pages["email done"]
+    assert "solo para apartados postales" in pages["po box"] and "Senador/a Charles Schumer" in pages["po box"]
+    assert {name: english_in(text) for name, text in pages.items() if english_in(text)} == {}
+    offices = [m for m in mail.outbox if m.to == ["office@house.example"]]
+    assert offices and all("Su constituyente le pide" in m.subject for m in offices)
+    for message in mail.outbox:
+        assert english_in(message.subject + "\n" + message.body) == [], message.subject

@@ -41,5 +41,7 @@ SCHEMAS = {
         "largest_district": {"oneOf": [{"$ref": "#/components/schemas/District"}, {"type": "null"}],
                              "description": "for a split ZIP with shares: the district holding most of it"},
         "unmapped_states": {"type": "array", "items": {"type": "string"}, "description":
-                            "states whose district map for this Congress is not loaded: give a street address"}}},
+                            "states whose district map for this Congress is not loaded: give a street address"},
+        "po_box": {"type": "boolean", "description": "a PO-box-only ZIP: its state's senators are listed (the state "
+                   "from the ZIP's 3-digit prefix); the House member needs a street address"}}},
 }

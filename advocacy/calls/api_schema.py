@@ -29,6 +29,8 @@ SCHEMAS = {
     "CallRequest": {"type": "object", "required": ["phone", "zip"], "properties": {
         "phone": {"type": "string", "examples": ["(802) 555-0142"]}, "zip": {"type": "string"},
         "address": {"type": "string"}, "language": {"type": "string", "enum": ["en", "es"]},
+        "first_name": {"type": "string", "maxLength": 40,
+                       "description": "optional; the script says it to each office (\"my name is Ana\")"},
         "ref": {"$ref": "#/components/schemas/PartnerCode"}}},
     "Call": {"type": "object", "properties": {
         "call_id": {"type": "string", "format": "uuid"},
@@ -39,7 +41,7 @@ SCHEMAS = {
         "targets": {"type": "array", "items": {"type": "object", "properties": {
             "position": {"type": "integer"}, "district_office": {"type": "boolean"},
             "target": {"oneOf": [{"$ref": "#/components/schemas/Target"}, {"type": "null"}]},
-            "vacant_seat": {"type": ["string", "null"]},
+            "vacant_seat": {"type": ["string", "null"]}, "reason": {"type": "string"},
             "status": {"type": "string", "enum": ["pending", "dialing", "completed", "busy", "no_answer",
                                                   "failed", "skipped"]},
             "duration_seconds": {"type": "integer"}, "outcome": {"type": ["string", "null"]}}}}}},

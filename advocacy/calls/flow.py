@@ -90,7 +90,7 @@ def next_target(request, session_id, step):
             speaker.say(response, _("The House seat for your district is vacant, so we will skip it."))
         else:
             speaker.say(response, _("We do not have a working number for %(name)s, so we will skip them.")
-                        % {"name": skipped.target})
+                        % {"name": voice.name_of(skipped.target)})
     if advanced.leg is None:
         return voice.goodbye(speaker, _("That was the last office. Thank you for making these calls! Please tell "
                                         "us how they went on the action page. Goodbye."), response=response)
@@ -99,11 +99,13 @@ def next_target(request, session_id, step):
 
 
 def _dial(session: CallSession, speaker: voice.Speaker, response: VoiceResponse, leg: CallLeg) -> None:
+    voice.introduce_office(session, speaker, response, leg)
+    name = voice.name_of(leg.target)
     if leg.is_district_office:
-        speaker.say(response, _("Connecting you to the nearest district office of %(name)s.") % {"name": leg.target})
+        speaker.say(response, _("Connecting you to the nearest district office of %(name)s.") % {"name": name})
     else:
         speaker.say(response, _("Connecting you to %(name)s. Press star at any time to move on to the next office.")
-                    % {"name": leg.target})
+                    % {"name": name})
     dial = Dial(action=webhook_url("calls:dialed", session, leg.pk), method="POST",
                 caller_id=selectors.caller_id_for(session), timeout=settings.CALL_DIAL_TIMEOUT_SECONDS,
                 time_limit=settings.CALL_MAX_LEG_SECONDS, hangup_on_star=True)
@@ -198,10 +200,14 @@ def _choose_district(session: CallSession, *, location) -> VoiceResponse:
     response = VoiceResponse()
     gather = Gather(num_digits=1, action=webhook_url("calls:district", session), method="POST", timeout=10)
     speaker.say(gather, _("Your ZIP code is in more than one district."))
+    senators = [voice.name_of(t) for t in location.senators_first if t.chamber == "senate"]
+    if senators:  # the offices that are right whatever the district, before the choice that narrows the House
+        speaker.say(gather, _("You will be connected to your senators, %(names)s, whichever you choose.")
+                    % {"names": ", ".join(senators)})
     house = {(t.state, t.district): t for t in location.house_members}
     for index, district in enumerate(location.districts[:9], start=1):
         member = house.get((district.state, district.district))
-        who = str(member) if member else _("a vacant seat")
+        who = voice.name_of(member) if member else _("a vacant seat")
         speaker.say(gather, _("Press %(key)s for %(who)s.") % {"key": index, "who": who})
     response.append(gather)
     response.redirect(webhook_url("calls:district", session), method="POST")  # no key: call every candidate

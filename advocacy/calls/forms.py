@@ -8,6 +8,7 @@ class CallRequestForm(HoneypotForm):
     phone = forms.CharField(label=_("Your phone number"), max_length=32)
     zip = forms.CharField(label=_("Your ZIP code"), max_length=10)
     address = forms.CharField(label=_("Street address"), max_length=200, required=False)
+    first_name = forms.CharField(label=_("Your first name (optional)"), max_length=40, required=False)
 
 
 class OutcomeForm(forms.Form):

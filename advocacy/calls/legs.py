@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from advocacy.calls import selectors
 from advocacy.calls.counts import count, locked_leg, locked_session
@@ -49,9 +49,11 @@ class Advance:
 
 def add_legs(*, session: CallSession, location: LookupResult | None) -> list[CallLeg]:
     legs = []
-    for position, entry in enumerate(campaign_targets(campaign=session.campaign, location=location)):
+    with translation.override(session.language or "en"):  # each office's reason, in the words the call speaks
+        entries = campaign_targets(campaign=session.campaign, location=location)
+    for position, entry in enumerate(entries):
         leg = CallLeg(session=session, campaign_id=session.campaign_id, position=position, target=entry.target,
-                      template_kind=entry.template_kind)
+                      template_kind=entry.template_kind, reason=entry.reason[:200])
         if entry.target is None:
             leg.vacant_seat = entry.vacant_district.label
         legs.append(leg)

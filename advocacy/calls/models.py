@@ -42,6 +42,7 @@ class CallSession(models.Model):
     district = models.SmallIntegerField(null=True, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
+    first_name = models.CharField(max_length=40, blank=True)  # optional: "my name is Ana"; erased with the phone
     direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.OUTBOUND)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     is_preview = models.BooleanField(default=False)
@@ -103,6 +104,7 @@ class CallLeg(models.Model):
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     template_kind = models.CharField(max_length=16, blank=True)
     vacant_seat = models.CharField(max_length=8, blank=True)  # "CA-14" when the House seat is empty
+    reason = models.CharField(max_length=200, blank=True)  # why this office, in the session's language
     number_dialed = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     skip_reason = models.CharField(max_length=100, blank=True)

@@ -16,6 +16,7 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
 from targets.models import DistrictOffice, Target, ZipCentroid
+from targets.reach import reach_for
 
 
 def session_for_webhook(session_id) -> CallSession:
@@ -45,6 +46,12 @@ def next_leg(*, session: CallSession) -> CallLeg | None:
     return session.legs.select_related("target").filter(status=CallLeg.Status.PENDING).first()
 
 
+def legs_awaiting_outcome(*, session: CallSession) -> list[CallLeg]:
+    """Offices the supporter was connected to (or tried) and has not yet said how it went, in call order."""
+    return list(session.legs.exclude(target=None).exclude(status__in=[CallLeg.Status.PENDING, CallLeg.Status.SKIPPED])
+                .filter(outcome=""))
+
+
 def dialing_leg(*, session: CallSession) -> CallLeg | None:
     return session.legs.select_related("target").filter(status=CallLeg.Status.DIALING).first()
 
@@ -66,7 +73,7 @@ def number_for(leg: CallLeg) -> str:
     if leg.is_district_office:
         office = nearest_district_office(target=leg.target, zip_code=leg.session.zip_code)
         return office.phone if office else ""
-    return leg.target.phone if leg.target else ""
+    return reach_for(leg.target).phone if leg.target else ""  # a member with no number: the Capitol switchboard
 
 
 def can_offer_district_office(leg: CallLeg) -> bool:
@@ -117,6 +124,16 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
     return list(CallSession.objects.filter(unleased, status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
                                            twilio_sid="", requeued_at__isnull=True, created_at__lt=old,
                                            is_preview=False)[:500])
+
+
+def unanswered_phones_from(ip_address: str, *, limit: int) -> set[str]:
+    """Different numbers asked for from this address in the last day whose call ended without the supporter
+    answering and pressing 1 (at most `limit` + 1 of them)."""
+    since = timezone.now() - timedelta(days=1)
+    phones = (CallSession.objects.filter(ip_address=ip_address, created_at__gte=since, status__in=CallSession.FINAL,
+                                         supporter_connected=False, is_preview=False)
+              .values_list("phone", flat=True).distinct())
+    return set(phones[:limit + 1])
 
 
 def place_in_line(*, session: CallSession) -> tuple[int, int] | None:

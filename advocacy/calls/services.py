@@ -26,7 +26,7 @@ from targets.models import Target
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                        ip_address: str | None = None, language: str = "en", idempotency_key: str = "",
-                       partner_code: str = "") -> CallSession:
+                       partner_code: str = "", first_name: str = "") -> CallSession:
     """Validate, record the session and its legs, count it, and queue the call. Raises CallRefused or
     targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
@@ -36,9 +36,9 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
         session = CallSession.objects.create(
             campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
             idempotency_key=idempotency_key,
-            language=language[:2], state=location.districts[0].state if location.districts else "",
+            language=language[:2], state=location.states[0] if location.states else "",
             district=location.districts[0].district if len(location.districts) == 1 else None,
-            partner_code=partner_code,
+            partner_code=partner_code, first_name=safety.clean_first_name(first_name),
         )
         add_legs(session=session, location=location)
         count(session, Metric.CALL_SESSION_STARTED)
@@ -82,7 +82,7 @@ def set_inbound_location(*, session: CallSession, location: LookupResult, distri
             location = LookupResult(zip_code=location.zip_code, districts=[chosen], needs_address=False,
                                     members=members, vacancies=[v for v in location.vacancies if v == chosen])
         session.zip_code = location.zip_code
-        session.state = location.districts[0].state
+        session.state = location.states[0] if location.states else ""
         session.district = location.districts[0].district if len(location.districts) == 1 else None
         session.save(update_fields=["zip_code", "state", "district"])
         add_legs(session=session, location=location)

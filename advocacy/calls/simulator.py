@@ -95,7 +95,7 @@ def http_transport(url: str, params: dict, headers: dict) -> tuple[int, str]:
     import requests
 
     response = requests.post(url, data=params, headers=headers, timeout=30)
-    return response.status_code, response.text
+    return response.status_code, response.content.decode()  # TwiML is UTF-8 (its XML declaration says so)
 
 
 class DjangoClientTransport:

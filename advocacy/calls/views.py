@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -40,7 +41,8 @@ def request_call(request, slug):
             session = submissions.submit_call(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
-                language=translation.get_language() or "en", partner_code=partner_code_for(request)).session
+                language=translation.get_language() or "en", partner_code=partner_code_for(request),
+                first_name=form.cleaned_data["first_name"]).session
         except CallRefused as exc:
             error = exc.message
         except LookupRefused as exc:
@@ -65,6 +67,7 @@ def session_json(session: CallSession) -> dict:
         "targets": [
             {"position": leg.position, "district_office": leg.is_district_office,
              "target": target_json(leg.target) if leg.target else None, "vacant_seat": leg.vacant_seat or None,
+             "reason": leg.reason,
              "status": leg.status, "duration_seconds": leg.duration_seconds, "outcome": leg.outcome or None}
             for leg in session.legs.select_related("target")
         ],
@@ -80,6 +83,7 @@ def call_status_page(request, session_id):
     return render(request, "calls/status.html", {
         "session": session, "campaign": session.campaign, "legs": legs, "outcomes": CallLeg.Outcome.choices,
         "signature": signature, "in_line": selectors.place_in_line(session=session),
+        "call_over": session.status in CallSession.FINAL,
         "show_transcript": bool(session.transcript) and settings.DEBUG,
     })
 
@@ -87,12 +91,28 @@ def call_status_page(request, session_id):
 @embeddable(campaign_of_call)
 @require_POST
 def report_outcome(request, session_id, leg_id):
+    """One tap per office: the status page posts it with fetch() (JSON back, the page stays where it is) or,
+    without JavaScript, as a plain form (back to the next office's row, or to the done page after the last)."""
     session = get_object_or_404(CallSession, pk=session_id, is_preview=False)
     leg = get_object_or_404(session.legs, pk=leg_id)
     form = OutcomeForm(request.POST, choices=CallLeg.Outcome.choices)
-    if form.is_valid():
-        legs.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
-    return redirect("calls:status-page", session_id=session.pk)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    if not form.is_valid():
+        if wants_json:
+            return error_response(400, "invalid", _("Choose one of the answers."))
+        return redirect("calls:status-page", session_id=session.pk)
+    legs.record_outcome(leg=leg, outcome=form.cleaned_data["outcome"])
+    leg.refresh_from_db(fields=["outcome"])
+    waiting = selectors.legs_awaiting_outcome(session=session)
+    done_url = reverse("journey:call-done", args=[session.pk])
+    if wants_json:
+        return JsonResponse({"outcome": leg.outcome, "label": leg.get_outcome_display(),
+                             "next_leg": waiting[0].pk if waiting else None,
+                             "done_url": done_url if session.status in CallSession.FINAL else None})
+    if not waiting and session.status in CallSession.FINAL:
+        return redirect(done_url)
+    anchor = f"#leg-{waiting[0].pk}" if waiting else ""
+    return redirect(reverse("calls:status-page", args=[session.pk]) + anchor)
 
 
 @csrf_exempt  # a JSON API for partner sites: no cookies are used, so there is nothing to forge
@@ -108,7 +128,8 @@ def api_request_call(request, slug):
     submitted = submissions.submit_call(
         campaign=sent.campaign, phone=str(body["phone"]), zip_code=str(body["zip"]),
         address=str(body.get("address") or "") or None, ip_address=sent.ip_address, language=sent.language,
-        idempotency_key=sent.idempotency_key, partner_code=sent.partner_code)
+        idempotency_key=sent.idempotency_key, partner_code=sent.partner_code,
+        first_name=str(body.get("first_name") or ""))
     session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
     response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
     response["Location"] = f"/api/v1/calls/{session.pk}"

@@ -6,10 +6,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from advocacy.calls import selectors
-from advocacy.calls.models import CallSession
+from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.models import Campaign, translated
-from advocacy.campaigns.scripts import call_script_for, demands_for
+from advocacy.campaigns.scripts import call_script_for, demands_for, is_constituent
 from advocacy.providers.telephony import VoiceResponse
+from targets.reach import reach_for
+from targets.titles import display_name
 
 VOICE_LANGUAGES = {"en": "en-US", "es": "es-MX"}
 
@@ -46,11 +48,47 @@ def intro(session: CallSession, speaker: Speaker, verb, *, first_leg=_UNREAD) ->
     if demands:
         speaker.say(verb, _("Our demands are:") + " " + " ".join(demands))
     first = selectors.next_leg(session=session) if first_leg is _UNREAD else first_leg
-    script = call_script_for(campaign=campaign, target=first.target if first else None,
-                             template_kind=first.template_kind if first else "member", language=speaker.language,
-                             supporter={"zip_code": session.zip_code})
+    script = _script(session, first, speaker) if first else ""
     if script:
         speaker.say(verb, _("Here is what you can say to each office:") + " " + script)
+
+
+def supporter_of(session: CallSession) -> dict:
+    """What the script may say about the supporter: the first name they gave (if any), their ZIP and state."""
+    return {"name": session.first_name, "zip_code": session.zip_code, "state": session.state}
+
+
+def _script(session: CallSession, leg: CallLeg, speaker: Speaker) -> str:
+    return call_script_for(campaign=session.campaign, target=leg.target, template_kind=leg.template_kind or "member",
+                           language=speaker.language, supporter=supporter_of(session))
+
+
+def _script_kind(session: CallSession, leg: CallLeg | None) -> tuple:
+    if leg is None:
+        return ()
+    return leg.template_kind, is_constituent(target=leg.target, template_kind=leg.template_kind,
+                                             supporter=supporter_of(session))
+
+
+def name_of(target) -> str:
+    """The office as the voice says it, with its title in the call's language ("Senador/a …")."""
+    return display_name(target)
+
+
+def introduce_office(session: CallSession, speaker: Speaker, response: VoiceResponse, leg: CallLeg) -> None:
+    """Before dialing: who and why, this office's own script when it differs from the one read at the start
+    (DHS or leadership are not told "I'm your constituent"), and the switchboard's instruction when needed."""
+    if leg.reason and not leg.is_district_office:
+        speaker.say(response, _("Next: %(name)s. %(reason)s.") % {"name": name_of(leg.target),
+                                                                 "reason": leg.reason.rstrip(".")})
+    first = session.legs.select_related("target").exclude(target=None).order_by("position", "id").first()
+    if not session.campaign.call_script_audio_url and _script_kind(session, leg) != _script_kind(session, first):
+        script = _script(session, leg, speaker)
+        if script:
+            speaker.say(response, _("For this office, you can say:") + " " + script)
+    reach = reach_for(leg.target)
+    if reach.via_switchboard and not leg.is_district_office:
+        speaker.say(response, reach.instruction(speaker.language))
 
 
 def goodbye(speaker: Speaker, text: str, *, response: VoiceResponse | None = None) -> VoiceResponse:

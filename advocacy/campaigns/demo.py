@@ -35,38 +35,46 @@ DEMANDS = [
 ]
 
 CALL_SCRIPT = (
-    "Hello{% if supporter.name %}, my name is {{ supporter.name }}{% endif %}{% if supporter.zip_code %}. I live in "
-    "ZIP code {{ supporter.zip_code }}{% endif %}. I'm calling {{ target_name }} as part of today's day of action for "
-    "communities, not cages, with four demands: {% for demand in demands %}{{ demand }} {% endfor %}"
+    "Hello{% if supporter.first_name %}, my name is {{ supporter.first_name }}{% endif %}."
+    "{% if constituent %} I'm your constituent{% if supporter.zip_code %} and I live in ZIP code "
+    "{{ supporter.zip_code }}{% endif %}.{% endif %} I'm calling {{ target_name }} as part of today's day of "
+    "action for communities, not cages, with four demands: {% for demand in demands %}{{ demand }} {% endfor %}"
     "Families belong together in their communities, not locked in detention. Thank you."
 )
 CALL_SCRIPT_ES = (
-    "Hola{% if supporter.name %}, me llamo {{ supporter.name }}{% endif %}{% if supporter.zip_code %}. Vivo en el "
-    "código postal {{ supporter.zip_code }}{% endif %}. Llamo a {{ target_name }} como parte de la jornada de acción "
+    "Hola{% if supporter.first_name %}, me llamo {{ supporter.first_name }}{% endif %}."
+    "{% if constituent %} Soy su constituyente{% if supporter.zip_code %} y vivo en el código postal "
+    "{{ supporter.zip_code }}{% endif %}.{% endif %} Llamo a {{ target_name }} como parte de la jornada de acción "
     "por comunidades, no jaulas, con cuatro demandas: {% for demand in demands %}{{ demand }} {% endfor %}"
     "Las familias deben estar juntas en sus comunidades, no encerradas en detención. Gracias."
 )
-MEMBER_SUBJECT = "Your constituent asks: communities, not cages"
-MEMBER_SUBJECT_ES = "Su constituyente le pide: comunidades, no jaulas"
+MEMBER_SUBJECT = ("{% if constituent %}Your constituent asks{% else %}Today's day of action asks{% endif %}: "
+                  "communities, not cages")
+MEMBER_SUBJECT_ES = ("{% if constituent %}Su constituyente le pide{% else %}La jornada de acción de hoy pide"
+                     "{% endif %}: comunidades, no jaulas")
 BODY = (
     "Dear {{ target_name }},\n\n"
-    "I am writing{% if supporter.zip_code %} from ZIP code {{ supporter.zip_code }}{% endif %} on today's national "
+    "I am writing{% if constituent %} as your constituent{% if supporter.zip_code %} from ZIP code "
+    "{{ supporter.zip_code }}{% endif %}{% endif %} on today's national "
     "day of action against immigration detention. I urge you to act on four demands:\n\n"
     "{% for demand in demands %}- {{ demand }}\n{% endfor %}\n"
     "{{ appeal }}\n\nSincerely,\n{{ signature }}"
 )
 BODY_ES = (
     "Estimado/a {{ target_name }}:\n\n"
-    "Le escribo{% if supporter.zip_code %} desde el código postal {{ supporter.zip_code }}{% endif %} en la jornada "
+    "Le escribo{% if constituent %} como su constituyente{% if supporter.zip_code %} desde el código postal "
+    "{{ supporter.zip_code }}{% endif %}{% endif %} en la jornada "
     "nacional de acción contra la detención de inmigrantes. Le pido que actúe sobre cuatro demandas:\n\n"
     "{% for demand in demands %}- {{ demand }}\n{% endfor %}\n"
     "{{ appeal }}\n\nAtentamente,\n{{ signature }}"
 )
 APPEALS = {
     MessageTemplate.TargetKind.MEMBER: (
-        "As my representative in Congress, vote against every dollar for detention expansion and cut ICE and CBP's "
+        "{% if constituent %}As my representative in Congress, vote{% else %}Vote{% endif %} "
+        "against every dollar for detention expansion and cut ICE and CBP's "
         "budget in this year's appropriations.",
-        "Como mi representante en el Congreso, vote en contra de cada dólar para ampliar la detención y recorte el "
+        "{% if constituent %}Como mi representante en el Congreso, vote{% else %}Vote{% endif %} "
+        "en contra de cada dólar para ampliar la detención y recorte el "
         "presupuesto de ICE y CBP en las asignaciones de este año."),
     MessageTemplate.TargetKind.LEADERSHIP: (
         "You decide what reaches the floor and what the appropriations bills fund. Use that power to end detention "

@@ -3,8 +3,10 @@
 Organizers write scripts and templates in Django template syntax. The variables they can use:
 `target` (a Target: `target.name`, `target.title`, `target.state`), `target_name` ("Senator Alex
 Padilla"), `supporter` (a dict: `name`, `first_name`, `zip_code`, `city` (their town), `state`, `email`),
-`signature` (the supporter's name, then "town, ST ZIP" on the next line), `campaign` and `demands` (the
-campaign's demands as a list of texts in the chosen language). An email whose text does not carry the
+`signature` (the supporter's name, then "town, ST ZIP" on the next line), `campaign`, `demands` (the
+campaign's demands as a list of texts in the chosen language) and `constituent` (true only for the supporter's
+own members of Congress: wrap "I live in ZIP code …" in `{% if constituent %}`, so DHS, the White House, leadership
+and other states' members are not told the supporter is theirs). An email whose text does not carry the
 supporter's name gets `signature` appended, so every office sees who wrote and from which town.
 Texts are plain (no HTML escaping); a template with a syntax error raises ScriptError, which the
 admin shows as a form error before it can reach a supporter.
@@ -68,11 +70,20 @@ def supporter_signature(supporter: dict) -> str:
     return "\n".join(line for line in (supporter.get("name", ""), place) if line)
 
 
+def is_constituent(*, target: Target | None, template_kind: str, supporter: dict) -> bool:
+    """The supporter is this office's constituent: a member of Congress reached as one of their own members
+    (not as leadership or a fixed target of everyone), from the supporter's state when we know it."""
+    if target is None or target.kind != Target.Kind.MEMBER or template_kind != MessageTemplate.TargetKind.MEMBER:
+        return False
+    states = supporter.get("states") or ([supporter["state"]] if supporter.get("state") else [])
+    return not states or target.state in states
+
+
 def script_context(*, campaign: Campaign, target: Target | None, language: str,
-                   supporter: dict | None = None) -> dict:
+                   supporter: dict | None = None, template_kind: str = "") -> dict:
     supporter = dict(supporter or {})
-    supporter.setdefault("name", "")
-    supporter["first_name"] = (supporter.get("name") or "").split(" ")[0]
+    supporter["name"] = " ".join(str(supporter.get("name") or "").split())
+    supporter["first_name"] = supporter["name"].split(" ")[0]
     with translation.override(language):
         target_name = display_name(target) if target else ""
     return {
@@ -82,6 +93,7 @@ def script_context(*, campaign: Campaign, target: Target | None, language: str,
         "supporter": supporter,
         "signature": supporter_signature(supporter),
         "demands": demands_for(campaign, language),
+        "constituent": is_constituent(target=target, template_kind=template_kind, supporter=supporter),
     }
 
 
@@ -94,7 +106,8 @@ def call_script_for(*, campaign: Campaign, target: Target | None, template_kind:
         text = translated(template, "call_script", language)
     if not text:
         text = translated(campaign, "call_script", language)
-    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter)
+    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter,
+                             template_kind=template_kind)
     return render_text(text, context)
 
 
@@ -104,7 +117,8 @@ def email_for(*, campaign: Campaign, target: Target | None, template_kind: str, 
     template = template_for(campaign, template_kind)
     if template is None:
         return None
-    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter)
+    context = script_context(campaign=campaign, target=target, language=language, supporter=supporter,
+                             template_kind=template_kind)
     subject = render_text(translated(template, "subject", language), context)
     body = render_text(translated(template, "body", language), context)
     return EmailText(subject=" ".join(subject.split()), body=body)

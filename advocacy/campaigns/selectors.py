@@ -119,7 +119,7 @@ def action_for_location(*, campaign: Campaign, zip_code: str, address: str | Non
     from targets.lookup import lookup
 
     location = lookup(zip_code=zip_code, address=address)
-    supporter = {"zip_code": location.zip_code}
+    supporter = {"zip_code": location.zip_code, "states": location.states}
     entries = [
         ActionTarget(entry=entry, script=call_script_for(campaign=campaign, target=entry.target,
                                                          template_kind=entry.template_kind, language=language,

@@ -18,6 +18,7 @@ VARIABLES: dict[str, set[str] | None] = {
     "supporter": {"name", "first_name", "zip_code", "city", "state", "email"},
     "campaign": {"title", "title_es", "summary", "summary_es", "hashtag", "toolkit_url", "slug"},
     "demands": set(),
+    "constituent": set(),
     "forloop": None,
 }
 HELP = (
@@ -25,7 +26,8 @@ HELP = (
     "{{ target.state }}, {{ supporter.name }}, {{ supporter.first_name }}, {{ supporter.zip_code }}, "
     "{{ supporter.city }}, {{ supporter.state }}, {{ campaign.title }}, {{ campaign.hashtag }}, and "
     "{% for demand in demands %}{{ demand }}{% endfor %}. Use {% if supporter.name %}…{% endif %} for "
-    "optional parts; unknown variables are refused when you save."
+    "optional parts, and {% if constituent %}…{% endif %} for words only the supporter's own members should "
+    "hear (\"I live in ZIP code …\"); unknown variables are refused when you save."
 )
 
 

@@ -29,7 +29,8 @@ def _page_context(request, campaign: Campaign, *, embed: bool) -> dict:
                                                language=language))
             context["email_previews"] = preview_messages(
                 campaign=campaign, location=context["location"], language=language,
-                supporter={"name": "", "zip_code": context["location"].zip_code})
+                supporter={"name": "", "zip_code": context["location"].zip_code,
+                           "states": context["location"].states})
             context["needs_postal_address"] = any(m["channel"] == "cwc" for m in context["email_previews"])
         except LookupRefused as exc:
             context["lookup_error"] = exc.message

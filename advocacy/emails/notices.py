@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from advocacy.campaigns.models import translated
 from advocacy.delivery import send_system_email_once
 from advocacy.emails import confirmation
 from advocacy.emails.models import EmailAction
@@ -19,7 +20,7 @@ def _compose(action: EmailAction, *, template: str, subject: str, link: str):
     with translation.override(action.language):
         body = render_to_string(template, {"action": action, "link": link,
                                            "deliveries": action.deliveries.select_related("target")})
-        subject = translation.gettext(subject) % {"campaign": action.campaign.title}
+        subject = translation.gettext(subject) % {"campaign": translated(action.campaign, "title", action.language)}
     return build_message(subject=subject, body=body, to=[action.email],
                          from_email=action.campaign.from_email or settings.DEFAULT_FROM_EMAIL)
 

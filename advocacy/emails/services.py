@@ -142,7 +142,7 @@ def submit_email_action(*, campaign: Campaign, name: str, email: str, zip_code: 
     if repeated is not None:
         return repeated
     supporter_info = {"name": name, "email": email, "zip_code": location.zip_code, "city": city,
-                      "state": location.districts[0].state}
+                      "state": location.states[0] if location.states else "", "states": location.states}
     messages = preview_messages(campaign=campaign, location=location, supporter=supporter_info, language=language,
                                 note=note)
     if not messages:
@@ -257,30 +257,6 @@ def finish_if_settled(*, delivery_id: int) -> int | None:
         return None
     EmailAction.objects.filter(pk=action_id).exclude(street_address="").update(street_address="")
     return action_id
-
-
-def open_webform(*, delivery: EmailDelivery) -> str:
-    """The supporter opened the office's form from our page: count it once, and give back the form's URL."""
-    with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
-        if delivery.status == EmailDelivery.Status.TO_REPORT:
-            delivery.status, delivery.event_at = EmailDelivery.Status.FORM_OPENED, timezone.now()
-            delivery.save(update_fields=["status", "event_at"])
-            _count(delivery.action, Metric.WEBFORM_OPENED, delivery.target_id)
-    return delivery.address
-
-
-def report_webform(*, delivery: EmailDelivery) -> bool:
-    with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
-        if delivery.status not in (EmailDelivery.Status.TO_REPORT, EmailDelivery.Status.FORM_OPENED):
-            return False
-        delivery.status, delivery.sent_at = EmailDelivery.Status.REPORTED, timezone.now()
-        delivery.save(update_fields=["status", "sent_at"])
-        _count(delivery.action, Metric.WEBFORM_REPORTED, delivery.target_id)
-        if not delivery.action.deliveries.filter(status__in=queue.UNSETTLED).exists():
-            enqueue_on_commit(queue.SEND_RECEIPT, delivery.action_id)  # sent once; a no-op if the receipt went
-    return True
 
 
 def _confirmation_cutoff(now):

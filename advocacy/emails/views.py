@@ -14,7 +14,7 @@ from advocacy.api.endpoints import json_endpoint
 from advocacy.api.responses import error_response, form_errors
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaign
-from advocacy.emails import confirmation, services
+from advocacy.emails import confirmation, services, webforms
 from advocacy.emails.form_fields import field_labels
 from advocacy.emails.forms import EmailActionForm
 from advocacy.emails.models import EmailAction, EmailDelivery
@@ -103,14 +103,14 @@ def open_webform(request, token, delivery_id):
     """Counts "form opened" once, then sends the supporter on to the office's form (a URL from our data)."""
     action = get_object_or_404(EmailAction, token=token, status=EmailAction.Status.CONFIRMED)
     delivery = get_object_or_404(action.deliveries, pk=delivery_id, channel=EmailDelivery.Channel.WEBFORM)
-    return HttpResponseRedirect(services.open_webform(delivery=delivery))
+    return HttpResponseRedirect(webforms.open_webform(delivery=delivery))
 
 
 @embeddable(campaign_of_email_action)
 @require_POST
 def report_webform(request, token, delivery_id):
     action = get_object_or_404(EmailAction, token=token, status=EmailAction.Status.CONFIRMED)
-    services.report_webform(delivery=get_object_or_404(action.deliveries, pk=delivery_id))
+    webforms.report_webform(delivery=get_object_or_404(action.deliveries, pk=delivery_id))
     return redirect("emails:action", token=action.token)
 
 

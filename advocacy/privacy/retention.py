@@ -54,7 +54,7 @@ def _hash_calls(queryset) -> int:
     done = 0
     for session in queryset.exclude(phone__startswith=PREFIX).only("pk", "phone")[:BATCH]:
         done += CallSession.objects.filter(pk=session.pk, phone=session.phone).update(
-            phone=identity_key(session.phone), ip_address=None)
+            phone=identity_key(session.phone), ip_address=None, first_name="")
     return done
 
 
@@ -116,7 +116,8 @@ def forget_supporter(*, phone: str = "", email: str = "") -> Forgotten:
     waiting for confirmation are canceled; dashboard counts are unaffected."""
     result = Forgotten()
     if phone:
-        result.calls = CallSession.objects.filter(phone=phone).update(phone=identity_key(phone), ip_address=None)
+        result.calls = CallSession.objects.filter(phone=phone).update(phone=identity_key(phone), ip_address=None,
+                                                                            first_name="")
     if email:
         actions = EmailAction.objects.filter(email__iexact=email.strip())
         EmailDelivery.objects.filter(action__in=actions, status=EmailDelivery.Status.WAITING).update(

@@ -618,4 +618,40 @@ ES = {
     "Too many lookups from your connection. Please try again in a minute.":
         "Demasiadas búsquedas desde tu conexión. Inténtalo de nuevo en un minuto.",
     "Sorry": "Lo sentimos",
+    # The supporter's call and email journey (issue 19: uxcalls)
+    "You will be connected to your senators, %(names)s, whichever you choose.":
+        "Te conectaremos con tus senadores, %(names)s, elijas lo que elijas.",
+    "Your first name (optional)": "Tu nombre (opcional)",
+    "The script says it to each office (“my name is …”). Leave it empty to stay anonymous.":
+        "El guion lo dice a cada oficina (“me llamo …”). Déjalo vacío si prefieres no darlo.",
+    "Several numbers called from your connection today never answered, so we cannot call new numbers from it "
+    "today. If you are at a phone bank, each caller must pick up and press 1.":
+        "Varios números llamados hoy desde tu conexión nunca contestaron, así que hoy no podemos llamar a números "
+        "nuevos desde ella. Si estás en un banco de llamadas, cada persona debe contestar y marcar 1.",
+    "Choose one of the answers.": "Elige una de las respuestas.",
+    "Next: %(name)s. %(reason)s.": "Ahora: %(name)s. %(reason)s.",
+    "For this office, you can say:": "A esta oficina puedes decirle:",
+    "How did it go with %(name)s?": "¿Cómo te fue con %(name)s?",
+    "Done: what next?": "Listo: ¿y ahora qué?",
+    "ZIP code %(zip)s is for PO boxes only: your senators for %(state)s are listed. Your House member needs your "
+    "street address; add it above.":
+        "El código postal %(zip)s es solo para apartados postales: aquí están tus senadores de %(state)s. Para "
+        "saber quién te representa en la Cámara necesitamos tu dirección; agrégala arriba.",
+    "Thank you!": "¡Gracias!",
+    "You reached %(n)s office.": ("Llegaste a %(n)s oficina.", "Llegaste a %(n)s oficinas."),
+    "Your message is on its way to %(n)s office.": ("Tu mensaje va en camino a %(n)s oficina.",
+                                                    "Tus mensajes van en camino a %(n)s oficinas."),
+    "One more step": "Un paso más",
+    "Offices count emails too: send yours in a minute, it is already written.":
+        "Las oficinas también cuentan los correos: envía el tuyo en un minuto, ya está escrito.",
+    "A call counts most: we call you and connect you to each office in turn.":
+        "Una llamada es lo que más cuenta: te llamamos y te conectamos con cada oficina, una por una.",
+    "Send the email too": "Envía también el correo",
+    "Call too": "Llama también",
+    "%(miles)s mi away": "a %(miles)s millas",
+    "No local action near you yet. Host one: we help you plan it.":
+        "Todavía no hay una acción local cerca de ti. Organiza una: te ayudamos a planearla.",
+    "Find or host a local action": "Busca u organiza una acción local",
+    "Remind me": "Recuérdamelo",
+    "Add “%(title)s” to my calendar": "Agregar “%(title)s” a mi calendario",
 }

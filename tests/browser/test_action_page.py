@@ -41,7 +41,7 @@ def test_zip_to_call_to_confirmed_email_in_english(site, phone_page, screenshot)
     screenshot(page, "call-status-en")
 
     page.goto(f"{site}/c/detention/?zip=10002")
-    page.get_by_label("Your name").fill("Ana Ruiz")
+    page.get_by_label("Your name", exact=True).fill("Ana Ruiz")
     page.get_by_label("Your email").fill("ana@example.org")
     page.get_by_role("button", name="Send the email").click()
     assert "Check your inbox" in page.locator("[role=status]").inner_text()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from advocacy.calls.models import CallLeg, CallSession
+from advocacy.calls.models import CallSession
 from advocacy.calls.simulator import Scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,8 +26,7 @@ def test_call_me_then_follow_the_call_and_report_an_outcome(live_server, phone_p
     assert "Busy" in legs.nth(3).inner_text()
     screenshot(page, "call-status")
 
-    page.select_option(f"#outcome-{CallLeg.objects.order_by('position').first().pk}", "spoke_to_staff")
-    legs.nth(0).get_by_role("button", name="Report").click()
+    legs.nth(0).get_by_role("button", name="Spoke to staff").click()
     page.get_by_text("You said: Spoke to staff").wait_for()
 
     session = CallSession.objects.get()

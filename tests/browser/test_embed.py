@@ -25,12 +25,14 @@ TEXT = {
            "ended": "Your call has ended. Thank you!", "report": "Report", "said": "You said:", "name": "Your name",
            "email": "Your email", "send": "Send the email", "inbox": "Check your inbox",
            "back": "Back to the action", "confirmed": "Confirmed already?", "thanks": "Thank you! Here is",
-           "sent_it": "I sent it"},
+           "sent_it": "I sent it", "done": "Done: what next?", "email_too": "Send the email too",
+           "call_too": "Call too"},
     "es": {"zip": "Tu código postal", "find": "Buscar a quién contactar", "phone": "Tu número de teléfono",
            "call": "Llámame ahora", "ended": "Tu llamada terminó. ¡Gracias!", "report": "Contar", "said": "Dijiste:",
            "name": "Tu nombre", "email": "Tu correo electrónico", "send": "Enviar el correo",
            "inbox": "Revisa tu correo", "back": "Volver a la acción", "confirmed": "¿Ya confirmaste?",
-           "thanks": "¡Gracias! Así va cada mensaje.", "sent_it": "Ya lo envié"},
+           "thanks": "¡Gracias! Así va cada mensaje.", "sent_it": "Ya lo envié", "done": "Listo: ¿y ahora qué?",
+           "email_too": "Envía también el correo", "call_too": "Llama también"},
 }
 
 
@@ -91,18 +93,20 @@ def call_inside_the_frame(frame, t: dict, fake_twilio, page, screenshot, name: s
     frame.get_by_role("button", name=t["call"]).click()
     frame.get_by_text(t["ended"]).wait_for()  # followed live, inside the frame, until it ends
     fake_twilio.wait_idle()
-    first_leg = frame.locator("li.leg").first
-    first_leg.locator("select").select_option("spoke_to_staff")
-    first_leg.get_by_role("button", name=t["report"]).click()
-    frame.get_by_text(t["said"]).first.wait_for()
+    for form in range(frame.locator("form.outcome-form").count()):  # one tap per office, inside the frame
+        frame.locator("form.outcome-form button[value=spoke_to_staff]").first.click()
+        frame.locator(".outcome").nth(form).wait_for()
     screenshot(page, f"{name}-call")
+    frame.get_by_role("link", name=t["done"]).click()
+    frame.get_by_role("link", name=t["email_too"]).wait_for()
+    screenshot(page, f"{name}-call-done")
 
 
 def email_inside_the_frame(frame, t: dict, page, screenshot, name: str, browser_context, site: str) -> None:
     frame.get_by_role("link", name=t["back"]).click()
     frame.get_by_label(t["zip"]).fill("10002")
     frame.get_by_role("button", name=t["find"]).click()
-    frame.get_by_label(t["name"]).fill("Ana Ruiz")
+    frame.get_by_label(t["name"], exact=True).fill("Ana Ruiz")
     frame.get_by_label(t["email"]).fill("ana@example.org")
     frame.locator("#email-form").get_by_role("button", name=t["send"]).click()
     frame.get_by_text(t["inbox"]).wait_for()
@@ -120,6 +124,9 @@ def email_inside_the_frame(frame, t: dict, page, screenshot, name: str, browser_
     frame.get_by_role("button", name=t["sent_it"]).first.click()  # a web-form office, reported from the frame
     frame.locator(".delivery-reported").wait_for()
     screenshot(page, f"{name}-email-results")
+    frame.get_by_role("link", name=t["done"]).click()
+    frame.get_by_role("link", name=t["call_too"]).wait_for()
+    screenshot(page, f"{name}-email-done")
 
 
 def dashboard_credits(browser, site: str, admin_login) -> dict[str, str]:

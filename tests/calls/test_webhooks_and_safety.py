@@ -138,12 +138,41 @@ def test_rate_limit_per_phone_answers_429_with_retry_after(client, campaign, set
     assert CallSession.objects.count() == 2
 
 
-def test_many_numbers_from_one_ip_are_refused(client, campaign, settings):
+def test_many_numbers_from_one_ip_are_refused_past_the_backstop(client, campaign, settings):
     settings.CALL_MAX_PHONES_PER_IP_PER_DAY = 3
-    statuses = [request_call(client, campaign, phone=f"+1802555014{i}", REMOTE_ADDR="198.51.100.7").status_code
+    statuses = [call_from(client, campaign, f"+1802555014{i}", "198.51.100.7").status_code
                 for i in range(5)]
 
     assert statuses[:3] == [202, 202, 202] and statuses[3:] == [403, 403]
+
+
+def call_from(client, campaign, phone: str, ip: str):
+    return client.post(f"/api/v1/campaigns/{campaign.slug}/calls", {"phone": phone, "zip": "10002"},
+                       content_type="application/json", REMOTE_ADDR=ip)
+
+
+def test_a_phone_bank_behind_one_address_is_not_refused_while_its_callers_answer(client, campaign):
+    """Twelve different callers at one party, each answering and pressing 1: the old rule refused the sixth."""
+    statuses = []
+    for i in range(12):
+        statuses.append(call_from(client, campaign, f"+180255501{i:02d}", "198.51.100.7")
+                        .status_code)
+        CallSession.objects.update(status=CallSession.Status.COMPLETED, supporter_connected=True)
+
+    assert statuses == [202] * 12
+
+
+def test_numbers_that_never_answer_stop_new_numbers_from_that_address(client, campaign, settings):
+    settings.CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY = 3
+    for i in range(3):
+        assert call_from(client, campaign, f"+180255501{i:02d}", "198.51.100.7").status_code == 202
+        CallSession.objects.update(status=CallSession.Status.NO_ANSWER)
+
+    refused = call_from(client, campaign, "+18025550199", "198.51.100.7")
+    assert refused.status_code == 403 and "never answered" in refused.json()["error"]["message"]
+    assert call_from(client, campaign, "+18025550100", "198.51.100.7").status_code == 202
+    other = call_from(client, campaign, "+18025550199", "203.0.113.9")
+    assert other.status_code == 202
 
 
 def test_blocklisted_numbers_are_refused(client, campaign, settings):

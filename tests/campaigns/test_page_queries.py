@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
-CALL_POST_CEILING = 9  # issue 15 measured 23
+CALL_POST_CEILING = 10  # issue 15 measured 23; one is the phone-bank rule (numbers this address rang unanswered)
 EMAIL_POST_CEILING = 8  # issue 15 measured 31-34
 TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 

@@ -9,7 +9,8 @@ from django.core import mail
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.simulator import Scenario
 from advocacy.emails.models import EmailAction, EmailDelivery
-from advocacy.emails.services import confirm_action, report_webform, submit_email_action
+from advocacy.emails.services import confirm_action, submit_email_action
+from advocacy.emails.webforms import report_webform
 from targets.models import Target
 from tests.calls.conftest import request_call
 

@@ -134,8 +134,12 @@ def test_the_outcome_report_works_inside_the_frame(browser, campaign):
                             HTTP_ORIGIN=OWN_ORIGIN)
 
     leg.refresh_from_db()
-    assert response.status_code == 302 and response["Location"] == f"/calls/{session.pk}/?embed=1&lang=es"
+    # the only office reported on an ended call: on to the done page, still in the frame's mode
+    assert response.status_code == 302 and response["Location"] == f"/calls/{session.pk}/done/?embed=1&lang=es"
     assert leg.outcome == "spoke_to_staff"
+    done = browser.get(response["Location"])
+    assert done.status_code == 200 and done.get("X-Frame-Options") is None and "Llama también" not in \
+        done.content.decode() and "Envía también el correo" in done.content.decode()
 
 
 def test_errors_inside_the_frame_are_framable_translated_and_lead_back_to_the_embed(browser, campaign):

@@ -139,14 +139,24 @@ def test_star_moves_on_to_the_next_office(client, campaign, fake_twilio):
     assert fake_twilio.transcript_for(SUPPORTER).dial_results[0] == ("+12022250001", "star")
 
 
-def test_a_target_without_a_number_is_skipped_with_a_spoken_note(client, campaign, fake_twilio):
+def test_a_member_without_a_number_is_reached_through_the_capitol_switchboard(client, campaign, fake_twilio):
     Target.objects.filter(key="S000148").update(phone="")
     session = session_for(request_call(client, campaign))
     fake_twilio.wait_idle()
 
-    assert [leg[3] for leg in legs(session)] == ["completed", "skipped", "completed", "completed"]
-    assert any("We do not have a working number for Senator Charles Schumer" in s
-               for s in fake_twilio.transcript_for(SUPPORTER).said)
+    assert [leg[2:4] for leg in legs(session)][1] == ("+12022243121", "completed")
+    said = " ".join(fake_twilio.transcript_for(SUPPORTER).said)
+    assert "Ask the operator for the office of Senator Charles Schumer" in said
+    assert "We do not have a working number" not in said
+
+
+def test_an_office_without_a_number_is_skipped_with_a_spoken_note(client, campaign, fake_twilio):
+    Target.objects.filter(key="dhs_main").update(phone="")
+    session = session_for(request_call(client, campaign))
+    fake_twilio.wait_idle()
+
+    assert [leg[3] for leg in legs(session)] == ["completed", "completed", "completed", "skipped"]
+    assert any("We do not have a working number for" in s for s in fake_twilio.transcript_for(SUPPORTER).said)
 
 
 def test_only_numbers_from_our_target_data_are_ever_dialed(client, campaign, fake_twilio):
