@@ -14,6 +14,7 @@ from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
+from advocacy.providers.twilio_accounts import total_calls_per_second
 from targets.models import DistrictOffice, Target, ZipCentroid
 
 
@@ -103,18 +104,30 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
     """Calls that should be being placed and are not (their task was lost), never re-sent before."""
     old = now - timedelta(seconds=settings.CALL_REQUEUE_AFTER_SECONDS)
     unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
-    return list(CallSession.objects.filter(unleased, status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+    # A call waiting for its slot (an ETA task) is not lost until well after that slot; a call-back counts
+    # from the moment it came due, not from when it was asked for.
+    not_waiting = Q(slot_at__isnull=True) | Q(slot_at__lt=old)
+    not_just_due = Q(scheduled_for__isnull=True) | Q(scheduled_for__lt=old)
+    return list(CallSession.objects.filter(unleased, not_waiting, not_just_due,
+                                           status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
                                            twilio_sid="", requeued_at__isnull=True, created_at__lt=old,
                                            is_preview=False)[:500])
 
 
-def place_in_line(*, session: CallSession) -> tuple[int, int] | None:
-    """(position, minutes) while the call waits for a slot to be placed (calls leave at
-    TWILIO_CALLS_PER_SECOND across the account); None once Twilio has it."""
+def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple[int, int] | None:
+    """(position, minutes) while the call waits to be placed, from the slot the pacing clock gave it (the calls
+    with earlier slots are ahead of it); None once Twilio has it. Before its first slot is reserved (a moment
+    after the request), the queue's length at the pool's rate stands in."""
     if session.twilio_sid or session.status not in (CallSession.Status.QUEUED, CallSession.Status.PLACING):
         return None
-    ahead = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
-                                       twilio_sid="", is_preview=False, created_at__lt=session.created_at).count()
-    position = ahead + 1
-    seconds = position / max(settings.TWILIO_CALLS_PER_SECOND, 0.01)
+    now = now or timezone.now()
+    waiting = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+                                         twilio_sid="", is_preview=False)
+    if session.slot_at is not None:
+        position = waiting.filter(slot_at__gt=now, slot_at__lt=session.slot_at).count() + 1
+        seconds = (session.slot_at - now).total_seconds()
+    else:
+        position = waiting.filter(Q(slot_at__gt=now) | Q(slot_at__isnull=True, created_at__lt=session.created_at)) \
+            .count() + 1
+        seconds = position / max(total_calls_per_second(), 0.01)
     return position, max(1, math.ceil(seconds / 60))

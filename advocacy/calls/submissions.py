@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -59,7 +59,7 @@ def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str) -> CallSes
 
 def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                 ip_address: str | None = None, language: str = "en", idempotency_key: str = "",
-                partner_code: str = "") -> Submission:
+                partner_code: str = "", scheduled_for: datetime | None = None) -> Submission:
     """services.start_call_session, unless this request was already made. Raises what it raises."""
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
@@ -69,5 +69,6 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
             return Submission(session=earlier, created=False)
         session = services.start_call_session(campaign=campaign, phone=phone, zip_code=zip_code, address=address,
                                               ip_address=ip_address, language=language,
-                                              idempotency_key=idempotency_key, partner_code=partner_code)
+                                              idempotency_key=idempotency_key, partner_code=partner_code,
+                                              scheduled_for=scheduled_for)
     return Submission(session=session, created=True)
