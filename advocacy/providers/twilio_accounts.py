@@ -24,7 +24,13 @@ class TwilioAccount:
 
 
 def _parse(raw: str, default_rate: float) -> list[TwilioAccount]:
-    raw = raw.strip()
+    try:
+        return _accounts(raw.strip(), default_rate)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ImproperlyConfigured(f"TWILIO_ACCOUNTS: {exc}; expected sid:token:cps,… or a JSON list") from exc
+
+
+def _accounts(raw: str, default_rate: float) -> list[TwilioAccount]:
     if raw.startswith("["):
         entries = [(e["sid"], e["token"], e.get("cps", default_rate)) for e in json.loads(raw)]
     else:
