@@ -6,6 +6,12 @@ legs do not count). When place_call first runs for a session it reserves the nex
 records slot and account on the session. A task that runs before its slot hands itself back to Celery with
 `eta=` the slot (placing.PlaceAt) instead of sleeping, so a worker is never blocked waiting: calls leave at
 exactly the pool's rate, in the order they were accepted, and emails or other calls run in between.
+
+A task can run late (a busy worker, a restarted one); late tasks must not then leave together. So just before
+it asks Twilio, a run also takes its turn on the account's send clock (`take_turn`): no two requests to one
+account leave closer than 1/rate (less a tenth for timer jitter); a run that is too close goes back to Celery
+with the ETA of its turn. The reservation clock sets the order and the estimate; the send clock guarantees the
+rate even when the workers fall behind.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from advocacy.calls.models import PacingSlot
-from advocacy.providers.twilio_accounts import twilio_accounts
+from advocacy.providers.twilio_accounts import twilio_account, twilio_accounts
 
 KEY_PREFIX = "twilio:"
 
@@ -54,3 +60,19 @@ def reserve(*, now: float | None = None) -> Slot:
         clock.next_at = at + (1.0 / rate if rate > 0 else 0.0)
         clock.save(update_fields=["next_at"])
     return Slot(at=at, account_sid=accounts[clock.key].sid)
+
+
+def take_turn(account_sid: str, *, now: float | None = None) -> float | None:
+    """Claim the account's next send; None when taken, else the unix time to come back at."""
+    rate = twilio_account(account_sid).calls_per_second
+    interval = 1.0 / rate if rate > 0 else 0.0
+    key = "sent:" + account_sid
+    now = time.time() if now is None else now
+    with transaction.atomic():
+        PacingSlot.objects.get_or_create(key=key)
+        clock = PacingSlot.objects.select_for_update().get(key=key)
+        if now < clock.next_at - interval / 10:
+            return clock.next_at
+        clock.next_at = max(now, clock.next_at) + interval
+        clock.save(update_fields=["next_at"])
+    return None

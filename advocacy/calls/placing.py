@@ -64,9 +64,9 @@ def _waiting(session: CallSession | None) -> bool:
                                                                                  CallSession.Status.PLACING)
 
 
-def reserved_slot(session_id) -> datetime | None:
+def reserved_slot(session_id) -> tuple[datetime, str] | None:
     """The moment this call may be placed (reserved on the first run, from the account free soonest); None when
-    there is nothing left to place."""
+    there is nothing left to place. Answers (slot, account)."""
     with transaction.atomic():
         session = CallSession.objects.select_for_update(of=("self",)).filter(pk=session_id) \
             .only("status", "twilio_sid", "slot_at", "twilio_account").first()
@@ -76,7 +76,7 @@ def reserved_slot(session_id) -> datetime | None:
             slot = pacing.reserve()
             session.slot_at, session.twilio_account = datetime.fromtimestamp(slot.at, UTC), slot.account_sid
             session.save(update_fields=["slot_at", "twilio_account"])
-    return session.slot_at
+    return session.slot_at, session.twilio_account
 
 
 def _claim(session_id) -> Claim | None:
@@ -121,11 +121,15 @@ def _failed(claim: Claim, exc: Exception, *, permanent: bool) -> None:
 def place_session_call(*, session_id) -> str:
     """Create the outbound call through the telephony adapter, at its reserved slot, exactly once. Raises PlaceAt
     before the slot, PlaceLater while another run holds the lease, TransientDeliveryError when worth retrying."""
-    slot_at = reserved_slot(session_id)
-    if slot_at is None:
+    reserved = reserved_slot(session_id)
+    if reserved is None:
         return "nothing to do"
+    slot_at, account_sid = reserved
     if (slot_at - timezone.now()).total_seconds() > EARLY_TOLERANCE_SECONDS:
         raise PlaceAt(slot_at)
+    turn = pacing.take_turn(account_sid)
+    if turn is not None:  # this run is late and another call just left from the account: keep the pace
+        raise PlaceAt(datetime.fromtimestamp(turn, UTC))
     claim = _claim(session_id)
     if claim is None:
         return "nothing to do"

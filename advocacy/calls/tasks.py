@@ -34,12 +34,15 @@ def place_call(self, session_id: str) -> str:
 
 
 def _run_at(task, session_id: str, at) -> str:
-    """Hand the call back to Celery with `eta=` its slot (at most CALL_PACING_MAX_ETA_SECONDS ahead, so a broker
-    never holds an unacknowledged message past its visibility timeout): this worker is free again at once."""
+    """Hand the call back to Celery with `eta=` its slot (at most CALL_PACING_MAX_ETA_SECONDS ahead and half the
+    broker's visibility timeout, so Redis never redelivers a message a worker holds): this worker is free again
+    at once."""
     if task.request.is_eager:  # no broker, no worker pool: the embedded mode waits for the slot right here
         time.sleep(max(0.0, (at - timezone.now()).total_seconds()))
         return task.apply(args=(session_id,)).result
-    eta = min(at, timezone.now() + timedelta(seconds=settings.CALL_PACING_MAX_ETA_SECONDS))
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    horizon = min(settings.CALL_PACING_MAX_ETA_SECONDS, visibility / 2)
+    eta = min(at, timezone.now() + timedelta(seconds=horizon))
     place_call.apply_async((session_id,), eta=eta)
     return f"placing at {at.isoformat()}"
 

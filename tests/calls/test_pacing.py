@@ -75,6 +75,19 @@ def test_a_call_that_runs_before_its_slot_is_handed_back_without_sleeping(fake_a
     assert len(fake_api.created) == 1 and second.status == CallSession.Status.QUEUED and not second.twilio_sid
 
 
+def test_late_calls_do_not_leave_together(fake_api, campaign, settings):
+    settings.TWILIO_CALLS_PER_SECOND = 1.0
+    late = [CallSession.objects.create(campaign=campaign, phone=f"+1802555014{n}") for n in range(2)]
+    CallSession.objects.filter(pk__in=[s.pk for s in late]).update(  # both slots passed: their worker fell behind
+        slot_at=timezone.now() - dt.timedelta(seconds=5), twilio_account=ACCOUNT_SID)
+
+    placing.place_session_call(session_id=late[0].pk)
+    with pytest.raises(placing.PlaceAt) as turn:
+        placing.place_session_call(session_id=late[1].pk)
+
+    assert len(fake_api.created) == 1 and 0.8 < (turn.value.at - timezone.now()).total_seconds() <= 1.0
+
+
 def test_a_call_is_placed_from_the_account_whose_slot_it_got(two_accounts, campaign):
     sessions = [CallSession.objects.create(campaign=campaign, phone=f"+1802555014{n}") for n in range(2)]
     for session in sessions:
