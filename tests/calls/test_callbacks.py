@@ -125,3 +125,16 @@ def test_a_short_wait_offers_nothing(client, fake_api, open_campaign):
     session = CallSession.objects.create(campaign=open_campaign, phone="+18025550142")
 
     assert "/later/" not in client.get(f"/calls/{session.pk}/").content.decode()
+
+
+def test_a_callback_already_queued_cannot_be_cancelled(client, fake_api, open_campaign,
+                                                       django_capture_on_commit_callbacks):
+    ask_for_callback(client, open_campaign)
+    session = CallSession.objects.get()
+    CallSession.objects.filter(pk=session.pk).update(scheduled_for=timezone.now() - dt.timedelta(seconds=1))
+    due_pass(django_capture_on_commit_callbacks)  # queued and placed
+
+    page = client.post(f"/calls/{session.pk}/cancel/{callbacks.cancel_token(session)}/").content.decode()
+
+    assert "no longer scheduled" in page and CallSession.objects.get().status == CallSession.Status.PLACING
+    assert len(fake_api.created) == 1
