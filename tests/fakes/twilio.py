@@ -36,6 +36,7 @@ class FakeTwilio(FakeHTTPServer):
         self.created: list[dict] = []  # each accepted create, with its monotonic time
         self.transcripts: dict[str, Transcript] = {}
         self.fail_next: list[int] = []  # statuses to answer the next creates with (e.g. 429)
+        self.list_delay = 0.0  # seconds a list of calls takes to answer (a slow API)
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
         super().__init__(self._handle)
@@ -64,6 +65,7 @@ class FakeTwilio(FakeHTTPServer):
         if path == f"{base}/Calls.json" and method == "POST":
             return self._create(parse_qs(request["body"].decode()), account)
         if path == f"{base}/Calls.json" and method == "GET":
+            time.sleep(self.list_delay)
             to = request["query"].get("To", [None])[0]
             calls = [self._resource(c) for c in self.calls.values()
                      if (to is None or c["to"] == to) and c.get("account", self.account_sid) == account]
