@@ -199,6 +199,16 @@ TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", "https://api.twilio.com").rstrip("/")
 TWILIO_CALLS_PER_SECOND = env_float("TWILIO_CALLS_PER_SECOND", 1.0)
+# A pool of accounts or subaccounts, each paced at its own rate (advocacy/providers/twilio_accounts.py):
+# `sid:token:cps,sid:token:cps` or a JSON list; unset, the one account above at TWILIO_CALLS_PER_SECOND.
+TWILIO_ACCOUNTS = env("TWILIO_ACCOUNTS")
+# Pacing (advocacy/calls/pacing.py): a call waiting for its slot is a Celery task with an ETA, never a sleeping
+# worker; one further than this is looked at again then (kept well below CELERY_VISIBILITY_TIMEOUT).
+CALL_PACING_MAX_ETA_SECONDS = env_int("CALL_PACING_MAX_ETA_SECONDS", 300)
+# The status page offers "call me later instead" when the wait is at least this long (minutes).
+CALL_LATER_OFFER_MINUTES = env_int("CALL_LATER_OFFER_MINUTES", 10)
+# How many days ahead a supporter may schedule a call-back.
+CALL_LATER_DAYS = env_int("CALL_LATER_DAYS", 3)
 TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone number of its own
 # Where the supporter's own number can be shown to the offices we connect them to (a verified caller ID or
 # a number Twilio lets you pass through); otherwise offices see the campaign's number.

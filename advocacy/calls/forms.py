@@ -9,6 +9,11 @@ class CallRequestForm(HoneypotForm):
     zip = forms.CharField(label=_("Your ZIP code"), max_length=10)
     address = forms.CharField(label=_("Street address"), max_length=200, required=False)
     first_name = forms.CharField(label=_("Your first name (optional)"), max_length=40, required=False)
+    call_at = forms.CharField(required=False, max_length=40)  # a call-back time (calls/callbacks.py); "" = now
+
+
+class CallLaterForm(forms.Form):
+    call_at = forms.CharField(max_length=40)
 
 
 class OutcomeForm(forms.Form):

@@ -17,6 +17,7 @@ from targets.models import Target
 
 class CallSession(models.Model):
     class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled for later")
         QUEUED = "queued", _("Queued")
         PLACING = "placing", _("Placing the call")
         RINGING = "ringing", _("Ringing")
@@ -56,6 +57,12 @@ class CallSession(models.Model):
     placing_lease_until = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=64, blank=True)  # a partner's Idempotency-Key header
     requeued_at = models.DateTimeField(null=True, blank=True)  # when the reconciler re-sent a lost place_call
+    # Pacing (advocacy/calls/pacing.py): the moment reserved for placing this call, and the Twilio account of
+    # TWILIO_ACCOUNTS whose pace it was reserved from (its webhooks are signed with that account's token).
+    slot_at = models.DateTimeField(null=True, blank=True)
+    twilio_account = models.CharField(max_length=64, blank=True)
+    # A call-back the supporter asked for (advocacy/calls/callbacks.py): status `scheduled` until then.
+    scheduled_for = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     transcript = models.TextField(blank=True)  # what the built-in simulator heard, for previews
     # The partner whose page or API key brought the supporter ("" when none): ?ref=, data-ref, or an API key.
@@ -74,6 +81,7 @@ class CallSession(models.Model):
             models.Index(fields=["campaign", "partner_code"], name="calls_session_partner_idx"),
             # The dashboard's call queue: waits of the sessions placed in the last minutes (no sequential scan).
             models.Index(fields=["campaign", "placed_at"], name="calls_session_placed_idx"),
+            models.Index(fields=["status", "scheduled_for"], name="calls_session_due_idx"),
         ]
 
     def __str__(self) -> str:

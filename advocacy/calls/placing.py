@@ -1,9 +1,11 @@
 """Placing the outbound call exactly once, whatever the broker redelivers.
 
-Each run of place_call takes a lease on the session with a token of its own. A second run (a redelivery
-while the first is alive) finds the lease held and looks again when it runs out. The lease is renewed just
-before Twilio is asked, so a long pacing wait never lets it lapse mid-request; a run that lost its lease
-stops. A run that finds an expired lease (its holder died) first asks Twilio whether the call exists.
+The first run reserves the call's slot from the shared pacing clock (pacing.py) and records it on the session;
+a run before that slot raises PlaceAt, and the task hands itself back to Celery with that ETA: no worker ever
+sleeps waiting for a slot. Each run of place_call takes a lease on the session with a token of its own. A
+second run (a redelivery while the first is alive) finds the lease held and looks again when it runs out. The
+lease is renewed just before Twilio is asked, so it never lapses mid-request; a run that lost its lease stops.
+A run that finds an expired lease (its holder died) first asks Twilio whether the call exists.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -35,6 +37,17 @@ class PlaceLater(Exception):
         self.seconds = seconds
 
 
+class PlaceAt(Exception):
+    """The call's slot is still ahead: run again at `at` (never sleep in a worker)."""
+
+    def __init__(self, at: datetime):
+        super().__init__(f"the call's slot is at {at.isoformat()}")
+        self.at = at
+
+
+EARLY_TOLERANCE_SECONDS = 0.02  # Celery's ETA timer can wake a few milliseconds early
+
+
 @dataclass
 class Claim:
     session: CallSession
@@ -46,12 +59,31 @@ def lease() -> timedelta:
     return timedelta(seconds=settings.CALL_PLACING_LEASE_SECONDS)
 
 
+def _waiting(session: CallSession | None) -> bool:
+    return session is not None and not session.twilio_sid and session.status in (CallSession.Status.QUEUED,
+                                                                                 CallSession.Status.PLACING)
+
+
+def reserved_slot(session_id) -> tuple[datetime, str] | None:
+    """The moment this call may be placed (reserved on the first run, from the account free soonest); None when
+    there is nothing left to place. Answers (slot, account)."""
+    with transaction.atomic():
+        session = CallSession.objects.select_for_update(of=("self",)).filter(pk=session_id) \
+            .only("status", "twilio_sid", "slot_at", "twilio_account").first()
+        if not _waiting(session):
+            return None
+        if session.slot_at is None:
+            slot = pacing.reserve()
+            session.slot_at, session.twilio_account = datetime.fromtimestamp(slot.at, UTC), slot.account_sid
+            session.save(update_fields=["slot_at", "twilio_account"])
+    return session.slot_at, session.twilio_account
+
+
 def _claim(session_id) -> Claim | None:
     with transaction.atomic():
         session = CallSession.objects.select_for_update(of=("self",)).select_related("campaign") \
             .filter(pk=session_id).first()
-        if session is None or session.twilio_sid or session.status not in (CallSession.Status.QUEUED,
-                                                                            CallSession.Status.PLACING):
+        if not _waiting(session):
             return None
         now = timezone.now()
         if session.placing_lease_until and session.placing_lease_until > now:
@@ -82,23 +114,31 @@ def _failed(claim: Claim, exc: Exception, *, permanent: bool) -> None:
         fields.update(status=CallSession.Status.FAILED, ended_at=timezone.now())
         logger.warning("call %s failed permanently: %s", claim.session.pk, exc)
     else:
-        fields.update(status=CallSession.Status.QUEUED)
+        fields.update(status=CallSession.Status.QUEUED, slot_at=None)  # the retry takes a slot of its own
     CallSession.objects.filter(pk=claim.session.pk, placing_token=claim.token).update(**fields)
 
 
 def place_session_call(*, session_id) -> str:
-    """Create the outbound call through the telephony adapter, at the shared pace, exactly once. Raises
-    PlaceLater while another run holds the lease, TransientDeliveryError when worth retrying."""
+    """Create the outbound call through the telephony adapter, at its reserved slot, exactly once. Raises PlaceAt
+    before the slot, PlaceLater while another run holds the lease, TransientDeliveryError when worth retrying."""
+    reserved = reserved_slot(session_id)
+    if reserved is None:
+        return "nothing to do"
+    slot_at, account_sid = reserved
+    if (slot_at - timezone.now()).total_seconds() > EARLY_TOLERANCE_SECONDS:
+        raise PlaceAt(slot_at)
+    turn = pacing.take_turn(account_sid)
+    if turn is not None:  # this run is late and another call just left from the account: keep the pace
+        raise PlaceAt(datetime.fromtimestamp(turn, UTC))
     claim = _claim(session_id)
     if claim is None:
         return "nothing to do"
-    session, telephony = claim.session, get_telephony()
+    session, telephony = claim.session, get_telephony(claim.session.twilio_account)
     try:
         if claim.interrupted:
             found = telephony.find_call(to=session.phone, created_after=session.created_at)
             if found is not None:
                 return _placed(claim, found.sid)
-        pacing.wait_for_slot()
         if not _renew(claim):
             return "lease lost"  # another run took over after our lease ran out; it places the call
         created = telephony.create_call(

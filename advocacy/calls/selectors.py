@@ -6,7 +6,7 @@ import math
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
+from advocacy.providers.twilio_accounts import total_calls_per_second
 from targets.models import DistrictOffice, Target, ZipCentroid
 from targets.reach import reach_for
 
@@ -43,7 +44,13 @@ def inbound_campaign(*, number_called: str) -> Campaign | None:
 
 
 def next_leg(*, session: CallSession) -> CallLeg | None:
-    return session.legs.select_related("target").filter(status=CallLeg.Status.PENDING).first()
+    """The next office to dial, annotated (in the same query) with what decides the opening script: the first
+    office's template kind and its target's kind and state (voice.introduce_office compares the two)."""
+    first = CallLeg.objects.filter(session=OuterRef("session"), target__isnull=False).order_by("position", "id")
+    return (session.legs.select_related("target").filter(status=CallLeg.Status.PENDING)
+            .annotate(first_template_kind=Subquery(first.values("template_kind")[:1]),
+                      first_target_kind=Subquery(first.values("target__kind")[:1]),
+                      first_target_state=Subquery(first.values("target__state")[:1])).first())
 
 
 def legs_awaiting_outcome(*, session: CallSession) -> list[CallLeg]:
@@ -121,7 +128,12 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
     """Calls that should be being placed and are not (their task was lost), never re-sent before."""
     old = now - timedelta(seconds=settings.CALL_REQUEUE_AFTER_SECONDS)
     unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
-    return list(CallSession.objects.filter(unleased, status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+    # A call waiting for its slot (an ETA task) is not lost until well after that slot; a call-back counts
+    # from the moment it came due, not from when it was asked for.
+    not_waiting = Q(slot_at__isnull=True) | Q(slot_at__lt=old)
+    not_just_due = Q(scheduled_for__isnull=True) | Q(scheduled_for__lt=old)
+    return list(CallSession.objects.filter(unleased, not_waiting, not_just_due,
+                                           status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
                                            twilio_sid="", requeued_at__isnull=True, created_at__lt=old,
                                            is_preview=False)[:500])
 
@@ -136,13 +148,20 @@ def unanswered_phones_from(ip_address: str, *, limit: int) -> set[str]:
     return set(phones[:limit + 1])
 
 
-def place_in_line(*, session: CallSession) -> tuple[int, int] | None:
-    """(position, minutes) while the call waits for a slot to be placed (calls leave at
-    TWILIO_CALLS_PER_SECOND across the account); None once Twilio has it."""
+def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple[int, int] | None:
+    """(position, minutes) while the call waits to be placed, from the slot the pacing clock gave it (the calls
+    with earlier slots are ahead of it); None once Twilio has it. Before its first slot is reserved (a moment
+    after the request), the queue's length at the pool's rate stands in."""
     if session.twilio_sid or session.status not in (CallSession.Status.QUEUED, CallSession.Status.PLACING):
         return None
-    ahead = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
-                                       twilio_sid="", is_preview=False, created_at__lt=session.created_at).count()
-    position = ahead + 1
-    seconds = position / max(settings.TWILIO_CALLS_PER_SECOND, 0.01)
+    now = now or timezone.now()
+    waiting = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+                                         twilio_sid="", is_preview=False)
+    if session.slot_at is not None:
+        position = waiting.filter(slot_at__gt=now, slot_at__lt=session.slot_at).count() + 1
+        seconds = (session.slot_at - now).total_seconds()
+    else:
+        position = waiting.filter(Q(slot_at__gt=now) | Q(slot_at__isnull=True, created_at__lt=session.created_at)) \
+            .count() + 1
+        seconds = position / max(total_calls_per_second(), 0.01)
     return position, max(1, math.ceil(seconds / 60))

@@ -6,6 +6,8 @@ tasks may run twice (redelivery): each step locks its row and checks the state i
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
@@ -26,8 +28,10 @@ from targets.models import Target
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                        ip_address: str | None = None, language: str = "en", idempotency_key: str = "",
-                       partner_code: str = "", first_name: str = "") -> CallSession:
-    """Validate, record the session and its legs, count it, and queue the call. Raises CallRefused or
+                       partner_code: str = "", first_name: str = "",
+                       scheduled_for: datetime | None = None) -> CallSession:
+    """Validate, record the session and its legs, count it, and queue the call (or, with `scheduled_for`, keep
+    it `scheduled` until the reconciler's due pass queues it). Raises CallRefused or
     targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
     location = lookup(zip_code=zip_code, address=address)
@@ -38,12 +42,14 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
             idempotency_key=idempotency_key,
             language=language[:2], state=location.states[0] if location.states else "",
             district=location.districts[0].district if len(location.districts) == 1 else None,
-            partner_code=partner_code, first_name=safety.clean_first_name(first_name),
+            partner_code=partner_code, first_name=safety.clean_first_name(first_name), scheduled_for=scheduled_for,
+            status=CallSession.Status.SCHEDULED if scheduled_for else CallSession.Status.QUEUED,
         )
         add_legs(session=session, location=location)
         count(session, Metric.CALL_SESSION_STARTED)
         record_supporter(campaign_id=campaign.pk, identity=phone)
-        enqueue_on_commit(place_call, str(session.pk))
+        if scheduled_for is None:
+            enqueue_on_commit(place_call, str(session.pk))
     return session
 
 

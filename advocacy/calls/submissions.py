@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -64,7 +64,8 @@ def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str, ip_address
 
 def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                 ip_address: str | None = None, language: str = "en", idempotency_key: str = "",
-                partner_code: str = "", first_name: str = "") -> Submission:
+                partner_code: str = "", first_name: str = "",
+                scheduled_for: datetime | None = None) -> Submission:
     """services.start_call_session, unless this request was already made. Raises what it raises."""
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
@@ -76,5 +77,5 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
         session = services.start_call_session(campaign=campaign, phone=phone, zip_code=zip_code, address=address,
                                               ip_address=ip_address, language=language,
                                               idempotency_key=idempotency_key, partner_code=partner_code,
-                                              first_name=first_name)
+                                              first_name=first_name, scheduled_for=scheduled_for)
     return Submission(session=session, created=True)

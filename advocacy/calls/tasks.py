@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from datetime import timedelta
+
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections
+from django.utils import timezone
 
 from advocacy.calls import placing, reconcile, simulated
 from advocacy.delivery import retry_transient
@@ -14,6 +19,8 @@ from common.errors import TransientDeliveryError
 def place_call(self, session_id: str) -> str:
     try:
         return placing.place_session_call(session_id=session_id)
+    except placing.PlaceAt as slot:
+        return _run_at(self, session_id, slot.at)
     except placing.PlaceLater as later:
         # Another run is placing this call right now (a broker redelivery); look again once its lease has run
         # out, in case that worker died.
@@ -24,6 +31,20 @@ def place_call(self, session_id: str) -> str:
     except TransientDeliveryError as exc:
         retry_transient(self, exc)
     return "retrying"
+
+
+def _run_at(task, session_id: str, at) -> str:
+    """Hand the call back to Celery with `eta=` its slot (at most CALL_PACING_MAX_ETA_SECONDS ahead and half the
+    broker's visibility timeout, so Redis never redelivers a message a worker holds): this worker is free again
+    at once."""
+    if task.request.is_eager:  # no broker, no worker pool: the embedded mode waits for the slot right here
+        time.sleep(max(0.0, (at - timezone.now()).total_seconds()))
+        return task.apply(args=(session_id,)).result
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    horizon = min(settings.CALL_PACING_MAX_ETA_SECONDS, visibility / 2)
+    eta = min(at, timezone.now() + timedelta(seconds=horizon))
+    place_call.apply_async((session_id,), eta=eta)
+    return f"placing at {at.isoformat()}"
 
 
 @shared_task(name="advocacy.calls.tasks.simulate_call")

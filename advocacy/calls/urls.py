@@ -1,6 +1,6 @@
 from django.urls import path
 
-from advocacy.calls import flow, views
+from advocacy.calls import callback_views, flow, views
 
 app_name = "calls"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("c/<slug:slug>/call/", views.request_call, name="request"),
     path("calls/<uuid:session_id>/", views.call_status_page, name="status-page"),
     path("calls/<uuid:session_id>/outcome/<int:leg_id>/", views.report_outcome, name="outcome"),
+    path("calls/<uuid:session_id>/later/", callback_views.call_later, name="later"),
+    path("calls/<uuid:session_id>/cancel/<str:token>/", callback_views.cancel_callback, name="cancel"),
     path("organize/<slug:slug>/call-preview/", views.call_preview, name="preview"),
     # Twilio's webhooks, in call order (advocacy/calls/flow.py)
     path("calls/twiml/<uuid:session_id>/answer", flow.answer, name="answer"),

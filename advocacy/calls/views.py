@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from advocacy import ratelimit
 from advocacy.api.endpoints import json_endpoint
 from advocacy.api.responses import error_response
-from advocacy.calls import legs, selectors, simulated, submissions
+from advocacy.calls import callbacks, legs, selectors, simulated, submissions
 from advocacy.calls.forms import CallRequestForm, OutcomeForm
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.safety import CallRefused
@@ -37,12 +37,16 @@ def request_call(request, slug):
     form = CallRequestForm(request.POST)
     error = ""
     if form.is_valid() and not form.filled_by_bot():
+        call_at = form.cleaned_data["call_at"]
+        scheduled_for = callbacks.parse_choice(campaign, call_at) if call_at else None
         try:
+            if call_at and scheduled_for is None:
+                raise CallRefused("bad_time", _("Choose one of the times offered for your call."))
             session = submissions.submit_call(
                 campaign=campaign, phone=form.cleaned_data["phone"], zip_code=form.cleaned_data["zip"],
                 address=form.cleaned_data["address"] or None, ip_address=ratelimit.client_ip(request),
                 language=translation.get_language() or "en", partner_code=partner_code_for(request),
-                first_name=form.cleaned_data["first_name"]).session
+                first_name=form.cleaned_data["first_name"], scheduled_for=scheduled_for).session
         except CallRefused as exc:
             error = exc.message
         except LookupRefused as exc:
@@ -58,9 +62,12 @@ def request_call(request, slug):
 
 
 def session_json(session: CallSession) -> dict:
+    in_line = selectors.place_in_line(session=session)
     return {
         "call_id": str(session.pk),
         "status": session.status,
+        "scheduled_for": session.scheduled_for.isoformat() if session.scheduled_for else None,
+        "queue": {"position": in_line[0], "minutes": in_line[1]} if in_line else None,
         "campaign": session.campaign.slug,
         "supporter_connected": session.supporter_connected,
         "created_at": session.created_at.isoformat(),
@@ -80,9 +87,14 @@ def call_status_page(request, session_id):
     session = get_object_or_404(CallSession.objects.select_related("campaign"), pk=session_id, is_preview=False)
     legs = list(session.legs.select_related("target"))
     signature = session.status + "|" + ",".join(f"{leg.status}:{leg.duration_seconds}" for leg in legs)
+    in_line = selectors.place_in_line(session=session)
+    if in_line:
+        signature += f"|{in_line[0]}:{in_line[1]}"  # the page follows its place in line as well
     return render(request, "calls/status.html", {
         "session": session, "campaign": session.campaign, "legs": legs, "outcomes": CallLeg.Outcome.choices,
-        "signature": signature, "in_line": selectors.place_in_line(session=session),
+        "signature": signature, "in_line": in_line,
+        "offer_later": bool(in_line and in_line[1] >= settings.CALL_LATER_OFFER_MINUTES),
+        "cancel_token": callbacks.cancel_token(session) if session.status == CallSession.Status.SCHEDULED else "",
         "call_over": session.status in CallSession.FINAL,
         "show_transcript": bool(session.transcript) and settings.DEBUG,
     })

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -70,6 +72,16 @@ def _script_kind(session: CallSession, leg: CallLeg | None) -> tuple:
                                              supporter=supporter_of(session))
 
 
+def _opening_kind(session: CallSession, leg: CallLeg) -> tuple:
+    """The script kind of the call's first office, from the annotations selectors.next_leg read with `leg`."""
+    if getattr(leg, "first_template_kind", None) is None:
+        first = session.legs.select_related("target").exclude(target=None).order_by("position", "id").first()
+        return _script_kind(session, first)
+    target = SimpleNamespace(kind=leg.first_target_kind, state=leg.first_target_state)
+    return leg.first_template_kind, is_constituent(target=target, template_kind=leg.first_template_kind,
+                                                   supporter=supporter_of(session))
+
+
 def name_of(target) -> str:
     """The office as the voice says it, with its title in the call's language ("Senador/a …")."""
     return display_name(target)
@@ -81,8 +93,7 @@ def introduce_office(session: CallSession, speaker: Speaker, response: VoiceResp
     if leg.reason and not leg.is_district_office:
         speaker.say(response, _("Next: %(name)s. %(reason)s.") % {"name": name_of(leg.target),
                                                                  "reason": leg.reason.rstrip(".")})
-    first = session.legs.select_related("target").exclude(target=None).order_by("position", "id").first()
-    if not session.campaign.call_script_audio_url and _script_kind(session, leg) != _script_kind(session, first):
+    if not session.campaign.call_script_audio_url and _script_kind(session, leg) != _opening_kind(session, leg):
         script = _script(session, leg, speaker)
         if script:
             speaker.say(response, _("For this office, you can say:") + " " + script)

@@ -19,16 +19,26 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from advocacy.calls.models import CallSession
 from advocacy.calls.voice import apology
-from advocacy.providers.telephony import signature_is_valid
+from advocacy.providers.telephony import has_account_pool, signature_is_valid
 
 logger = logging.getLogger(__name__)
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def _signed(request) -> bool:
+def _account_of(session_id) -> str:
+    """Which account of a pool placed the call (its webhooks are signed with that account's token); one read by
+    primary key, only when several accounts are pooled. Inbound calls (no session yet) use the primary one."""
+    if session_id is None or not has_account_pool():
+        return ""
+    return CallSession.objects.filter(pk=session_id).values_list("twilio_account", flat=True).first() or ""
+
+
+def _signed(request, session_id=None) -> bool:
     return signature_is_valid(url=settings.PUBLIC_BASE_URL + request.get_full_path(), params=request.POST.dict(),
-                              signature=request.headers.get("X-Twilio-Signature", ""))
+                              signature=request.headers.get("X-Twilio-Signature", ""),
+                              account_sid=_account_of(session_id))
 
 
 def _run_retrying_once(view, request, *args, **kwargs):
@@ -75,7 +85,7 @@ def _signed_webhook(handler):
         @require_POST
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _signed(request):
+            if not _signed(request, kwargs.get("session_id")):
                 logger.warning("refused a Twilio webhook with a missing or invalid signature: %s", request.path)
                 return HttpResponseForbidden("invalid signature", content_type="text/plain")
             return handler(request, view, args, kwargs)

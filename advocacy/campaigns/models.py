@@ -6,6 +6,7 @@ visitor's language and falls back to English where no Spanish text was written.
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.db import models
@@ -53,6 +54,10 @@ class Campaign(models.Model):
     call_script = models.TextField(blank=True, help_text="What the supporter says to each office")
     call_script_es = models.TextField(blank=True)
     call_script_audio_url = models.URLField(blank=True, help_text="A recorded script played instead of text-to-speech")
+    # Scheduled call-backs are offered inside these hours, in the offices' time zone (Eastern: the offices we dial
+    # are the members' Washington offices and the fixed targets).
+    office_hours_start = models.TimeField(default=datetime.time(9, 0), help_text="Offices open (Eastern time)")
+    office_hours_end = models.TimeField(default=datetime.time(17, 0), help_text="Offices close (Eastern time)")
     detect_answering_machines = models.BooleanField(
         default=False, help_text="Ask Twilio to detect voicemail: a machine hears a short message, never the targets")
 

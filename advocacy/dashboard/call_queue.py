@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.utils import timezone
 
 from advocacy.calls.models import CallSession
+from advocacy.providers.twilio_accounts import total_calls_per_second
 
 WAIT_WINDOW = dt.timedelta(minutes=15)
 RATE_WINDOW = dt.timedelta(seconds=60)
@@ -27,19 +27,22 @@ def _percentile(values: list[float], fraction: float) -> float | None:
 
 
 def call_queue(*, campaign_id: int, now: dt.datetime | None = None) -> dict:
-    """{"depth", "wait_p50_seconds", "wait_p95_seconds", "placed_per_second", "configured_per_second"}."""
+    """{"depth", "calls_scheduled", "wait_p50_seconds", "wait_p95_seconds", "placed_per_second",
+    "configured_per_second"}."""
     now = now or timezone.now()
     sessions = CallSession.objects.filter(campaign_id=campaign_id, direction=CallSession.Direction.OUTBOUND,
                                           is_preview=False)
     depth = sessions.filter(status=CallSession.Status.QUEUED).count()
+    scheduled = sessions.filter(status=CallSession.Status.SCHEDULED).count()  # call-backs not yet due
     placed = list(sessions.filter(placed_at__gte=now - WAIT_WINDOW).exclude(status=CallSession.Status.QUEUED)
                   .values_list("created_at", "placed_at"))
     waits = [(placed_at - created).total_seconds() for created, placed_at in placed]
     recent = sum(1 for _, placed_at in placed if placed_at >= now - RATE_WINDOW)
     return {
         "depth": depth,
+        "calls_scheduled": scheduled,
         "wait_p50_seconds": _percentile(waits, 0.5),
         "wait_p95_seconds": _percentile(waits, 0.95),
         "placed_per_second": round(recent / RATE_WINDOW.total_seconds(), 2),
-        "configured_per_second": settings.TWILIO_CALLS_PER_SECOND,
+        "configured_per_second": total_calls_per_second(),  # the sum of the TWILIO_ACCOUNTS pool's rates
     }

@@ -8,8 +8,9 @@ implementing `Telephony`:
   provider does not know who that is: an app registers a runner with `register_simulator()` at start-up
   (the calls app registers its TwiML interpreter), so this module imports no app.
 
-Webhook signatures (`signature_is_valid`, `sign`) use the account's auth token or, for the simulator, a
-token derived from SECRET_KEY.
+Several accounts can be pooled (TWILIO_ACCOUNTS, providers/twilio_accounts.py): `get_telephony(account_sid)`
+places and looks up calls with that account. Webhook signatures (`signature_is_valid`, `sign`) use the auth
+token of the account that placed the call or, for the simulator, a token derived from SECRET_KEY.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from django.conf import settings
 from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
+from advocacy.providers.twilio_accounts import twilio_account, twilio_accounts
 from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 __all__ = ["CallInfo", "Dial", "Gather", "SimulatorTelephony", "Telephony", "TwilioTelephony", "VoiceResponse",
-           "get_telephony", "register_simulator", "sign", "signature_is_valid", "webhook_auth_token"]
+           "get_telephony", "has_account_pool", "register_simulator", "sign", "signature_is_valid",
+           "webhook_auth_token"]
 
 # Twilio's AnsweredBy values that mean nobody is there to press a key.
 MACHINE_ANSWERS = frozenset({"machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax"})
@@ -54,9 +57,11 @@ class Telephony(Protocol):
         """The call's current status, or None when the provider does not know the sid."""
 
 
-def webhook_auth_token() -> str:
-    if settings.TWILIO_AUTH_TOKEN:
-        return settings.TWILIO_AUTH_TOKEN
+def webhook_auth_token(account_sid: str = "") -> str:
+    """The token Twilio signs a webhook with: that of the account which placed the call (the pool's primary
+    account for "" and for inbound calls); for the simulator, a token derived from SECRET_KEY."""
+    if not is_simulated():
+        return twilio_account(account_sid).token
     return hmac.new(settings.SECRET_KEY.encode(), b"call-simulator", hashlib.sha256).hexdigest()
 
 
@@ -65,19 +70,26 @@ def sign(url: str, params: dict, auth_token: str | None = None) -> str:
     return RequestValidator(auth_token or webhook_auth_token()).compute_signature(url, params)
 
 
-def signature_is_valid(*, url: str, params: dict, signature: str) -> bool:
-    return bool(signature) and RequestValidator(webhook_auth_token()).validate(url, params, signature)
+def signature_is_valid(*, url: str, params: dict, signature: str, account_sid: str = "") -> bool:
+    return bool(signature) and RequestValidator(webhook_auth_token(account_sid)).validate(url, params, signature)
 
 
 def is_simulated() -> bool:
-    return not settings.TWILIO_ACCOUNT_SID
+    return not twilio_accounts()[0].sid
+
+
+def has_account_pool() -> bool:
+    """More than one account places calls: a webhook's signature is checked with its own call's account."""
+    return len(twilio_accounts()) > 1
 
 
 class TwilioTelephony:
-    def __init__(self) -> None:
+    def __init__(self, account_sid: str = "") -> None:
         from twilio.rest import Client
 
-        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
+        account = twilio_account(account_sid)
+        self.account_sid = account.sid
+        self.client = Client(account.sid, account.token)
         self.client.api.base_url = settings.TWILIO_API_BASE_URL
 
     @staticmethod
@@ -156,9 +168,10 @@ class SimulatorTelephony:
         return None
 
 
-def get_telephony() -> Telephony:
+def get_telephony(account_sid: str = "") -> Telephony:
+    """The adapter placing calls from `account_sid` of TWILIO_ACCOUNTS ("" for the primary account)."""
     if not is_simulated():
-        return TwilioTelephony()
+        return TwilioTelephony(account_sid)
     if "runner" not in _simulator:
         raise PermanentDeliveryError("no call simulator is registered and Twilio is not configured")
     return SimulatorTelephony(_simulator["runner"])

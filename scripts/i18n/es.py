@@ -654,4 +654,25 @@ ES = {
     "Find or host a local action": "Busca u organiza una acción local",
     "Remind me": "Recuérdamelo",
     "Add “%(title)s” to my calendar": "Agregar “%(title)s” a mi calendario",
+    # Pacing and scheduled call-backs (issues 15 and 19)
+    "Scheduled for later": "Programada para más tarde",
+    "When should we call you?": "¿Cuándo te llamamos?",
+    "Now": "Ahora",
+    "Times are Eastern time, when the offices are open.": "Las horas son del Este, cuando las oficinas están abiertas.",
+    "Choose one of the times offered for your call.": "Elige una de las horas ofrecidas para tu llamada.",
+    "Your call is already being placed, so it can no longer be moved.":
+        "Tu llamada ya se está haciendo, así que ya no se puede cambiar.",
+    "Call me later": "Llámame más tarde",
+    "Call me then": "Llámame a esa hora",
+    "There are no times left when the offices are open during this action.":
+        "No quedan horas con las oficinas abiertas durante esta acción.",
+    "Keep my place in line": "Mantener mi lugar en la fila",
+    "Cancel my call": "Cancelar mi llamada",
+    "Your call is cancelled. We will not call you.": "Tu llamada está cancelada. No te llamaremos.",
+    "We will call you on %(when)s (Eastern time).": "Te llamaremos el %(when)s (hora del Este).",
+    "This call is no longer scheduled, so it cannot be cancelled here.":
+        "Esta llamada ya no está programada, así que no se puede cancelar aquí.",
+    "The wait is long: call me later instead": "La espera es larga: llámame más tarde",
+    "Changed your mind? Keep this link to cancel:": "¿Cambiaste de idea? Guarda este enlace para cancelar:",
+    "call-backs scheduled": "llamadas programadas",
 }

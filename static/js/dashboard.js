@@ -95,6 +95,7 @@
     var queue = stats.call_queue;
     if (queue) {
       text(root.querySelector('[data-queue="depth"]'), queue.depth);
+      text(root.querySelector('[data-queue="scheduled"]'), queue.calls_scheduled);
       text(root.querySelector('[data-queue="wait"]'), queue.wait_p50_seconds === null ? "–"
            : queue.wait_p50_seconds + " s / " + queue.wait_p95_seconds + " s");
       text(root.querySelector('[data-queue="rate"]'), queue.placed_per_second + " / " + queue.configured_per_second);

@@ -75,18 +75,20 @@ def test_a_permanent_error_fails_the_session_without_retrying(fake_api, queued):
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_a_run_that_outlived_its_lease_does_not_place_a_second_call(fake_api, campaign, settings):
-    """Run A claims the session and waits for its pacing slot past its lease; run B (a redelivery) takes the
-    session over, asks Twilio, finds nothing and places the call. When A wakes its lease is gone: it stops."""
+    """Two redeliveries of a call whose worker died mid-placing. Run A claims it and asks Twilio whether the call
+    exists, a look-up that outlasts A's lease; run B takes the session over, finds nothing and places the call.
+    When A's answer comes its lease is gone: it stops."""
     import threading
     import time
 
-    from advocacy.calls.models import PacingSlot
     from tests.services import require_postgres_and_redis
 
     require_postgres_and_redis()
     settings.CALL_PLACING_LEASE_SECONDS = 1
-    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002")
-    PacingSlot.objects.update_or_create(key="twilio", defaults={"next_at": time.time() + 2.5})
+    fake_api.list_delay = 2.0
+    session = CallSession.objects.create(campaign=campaign, phone="+18025550142", zip_code="10002",
+                                         status=CallSession.Status.PLACING, placing_token="dead-worker",
+                                         placing_lease_until=timezone.now(), slot_at=timezone.now())
     results = {}
     run_a = threading.Thread(target=lambda: results.setdefault("a", place_call.apply(args=[str(session.pk)]).get()))
     run_a.start()

@@ -28,7 +28,8 @@ def organizer(client, django_user_model):
 def admin_post(*, slug="pacific", start, end, time_zone="America/Los_Angeles", **extra) -> dict:
     data = {"slug": slug, "title": "Pacific day", "language": "en", "time_zone": time_zone,
             "window_start_0": start[0], "window_start_1": start[1], "window_end_0": end[0], "window_end_1": end[1],
-            "goal_calls": "0", "goal_emails": "0", "require_email_confirmation": "on", **extra}
+            "goal_calls": "0", "goal_emails": "0", "require_email_confirmation": "on",
+            "office_hours_start": "09:00", "office_hours_end": "17:00", **extra}
     for prefix in INLINES:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data

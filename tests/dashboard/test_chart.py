@@ -92,7 +92,10 @@ def test_the_call_queue_shows_depth_waits_and_pace(campaign, settings):
     for n in range(3):
         CallSession.objects.create(campaign=campaign, phone=f"+1802556{n:04d}")  # still queued
     CallSession.objects.create(campaign=campaign, phone="+18025559999", is_preview=True)
+    for n in range(2):  # call-backs asked for later: scheduled, not in the queue
+        CallSession.objects.create(campaign=campaign, phone=f"+1802557{n:04d}", status="scheduled",
+                                   scheduled_for=now + dt.timedelta(hours=1))
 
     assert call_queue(campaign_id=campaign.pk, now=now) == {
-        "depth": 3, "wait_p50_seconds": 6.0, "wait_p95_seconds": 100.0, "placed_per_second": round(5 / 60, 2),
-        "configured_per_second": 1.0}
+        "depth": 3, "calls_scheduled": 2, "wait_p50_seconds": 6.0, "wait_p95_seconds": 100.0,
+        "placed_per_second": round(5 / 60, 2), "configured_per_second": 1.0}
