@@ -191,11 +191,13 @@ CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name} for name in 
 CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
 CELERY_TASK_ROUTES = ("advocacy.queues.route_task",)
 CELERY_TIMEZONE = "UTC"
+# How often beat runs the reconcilers (seconds): the ages below decide what they act on.
+RECONCILE_EVERY_SECONDS = env_float("RECONCILE_EVERY_SECONDS", 60.0)
 CELERY_BEAT_SCHEDULE = {
     "sync-targets-daily": {"task": "targets.tasks.sync_targets_task", "schedule": 24 * 3600},
     "expire-unconfirmed-emails": {"task": "advocacy.emails.tasks.expire_unconfirmed", "schedule": 3600},
-    "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": 60},
-    "reconcile-calls": {"task": "advocacy.calls.tasks.reconcile_calls", "schedule": 60},
+    "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": RECONCILE_EVERY_SECONDS},
+    "reconcile-calls": {"task": "advocacy.calls.tasks.reconcile_calls", "schedule": RECONCILE_EVERY_SECONDS},
 }
 # The email reconciler (advocacy/emails/reconcile.py): a `queued` delivery untouched this long is re-enqueued
 # (longer than the longest retry backoff, so a retry in progress is never doubled); one still unsent this many

@@ -24,13 +24,13 @@ from tests.fakes.twilio import FakeTwilio
 from tests.services import skip_or_fail
 from tests.targets.fixtures import ZCCD, write_data_dir
 
-pytestmark = [pytest.mark.integration, pytest.mark.chaos, pytest.mark.skip(reason="TEMPORARY: enabled at merge")]
+pytestmark = [pytest.mark.integration, pytest.mark.chaos]
 
 # Short ages so that the reconciler acts within a test; the README gives the production values.
 FAST_RECOVERY = {
     "CELERY_VISIBILITY_TIMEOUT": "30", "CELERY_UNACKED_RESTORE_INTERVAL": "2", "CELERY_UNACKED_RESTORE_THROTTLE": "2",
-    "RECONCILE_EVERY_SECONDS": "3", "RECONCILE_AFTER_SECONDS": "10", "CALL_STALE_AFTER_SECONDS": "20",
-    "DELIVERY_STALE_AFTER_SECONDS": "20",
+    "RECONCILE_EVERY_SECONDS": "3", "CALL_REQUEUE_AFTER_SECONDS": "10", "CALL_STALE_AFTER_SECONDS": "20",
+    "CALL_PLACING_LEASE_SECONDS": "15", "EMAIL_STUCK_SECONDS": "10",
 }
 SETTLE_SECONDS = 120
 CAMPAIGN_SETUP = """

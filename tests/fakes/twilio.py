@@ -9,6 +9,7 @@ with a Scenario per destination number (`set_scenario`) or the default one.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import threading
 import time
 import uuid
@@ -33,6 +34,10 @@ class FakeTwilio(FakeHTTPServer):
         self.created: list[dict] = []  # each accepted create, with its monotonic time
         self.transcripts: dict[str, Transcript] = {}
         self.fail_next: list[int] = []  # statuses to answer the next creates with (e.g. 429)
+        # Numbers whose final status callback is never posted (the session goes stale; Twilio's record still ends).
+        self.drop_status_callbacks_to: set[str] = set()
+        # Numbers whose gather (`next`) and `dialed` webhooks are each posted twice, the second a replay.
+        self.replay_steps_to: set[str] = set()
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
         super().__init__(self._handle)
@@ -102,13 +107,16 @@ class FakeTwilio(FakeHTTPServer):
     # -- playing the call --------------------------------------------------------------------------------
     def _drive(self, call: dict) -> None:
         scenario = self.scenarios.get(call["to"], self.default_scenario)
+        if call["to"] in self.replay_steps_to:
+            scenario = dataclasses.replace(scenario, repeat_requests=set(range(2, scenario.max_steps)))
+        callback = None if call["to"] in self.drop_status_callbacks_to else call["status_callback"]
         params = {"CallSid": call["sid"], "AccountSid": self.account_sid, "From": call["from"], "To": call["to"]}
         time.sleep(self.ring_seconds)
         call["status"] = "in-progress"
         # As Twilio does, AnsweredBy is sent only when the create asked for answering-machine detection.
         detection = call["params"].get("MachineDetection", "") in {"Enable", "DetectMessageEnd"}
         transcript = run_call(url=call["url"], params=params, auth_token=self.auth_token, transport=http_transport,
-                              scenario=scenario, status_callback=call["status_callback"], machine_detection=detection)
+                              scenario=scenario, status_callback=callback, machine_detection=detection)
         call["status"] = "completed"
         self.transcripts[call["sid"]] = transcript
 
