@@ -234,6 +234,7 @@ TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", "https://api.twilio.com").rstrip("/")
 TWILIO_CALLS_PER_SECOND = env_float("TWILIO_CALLS_PER_SECOND", 1.0)
+TWILIO_REQUEST_TIMEOUT_SECONDS = env_float("TWILIO_REQUEST_TIMEOUT_SECONDS", 30.0)  # below CALL_PLACING_LEASE_SECONDS
 TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone number of its own
 # Where the supporter's own number can be shown to the offices we connect them to (a verified caller ID or
 # a number Twilio lets you pass through); otherwise offices see the campaign's number.

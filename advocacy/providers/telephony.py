@@ -75,9 +75,12 @@ def is_simulated() -> bool:
 
 class TwilioTelephony:
     def __init__(self) -> None:
+        from twilio.http.http_client import TwilioHttpClient
         from twilio.rest import Client
 
-        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
+        # A bounded request: the placing lease (CALL_PLACING_LEASE_SECONDS) must outlast any one request.
+        http = TwilioHttpClient(timeout=settings.TWILIO_REQUEST_TIMEOUT_SECONDS)
+        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, http_client=http)
         self.client.api.base_url = settings.TWILIO_API_BASE_URL
 
     @staticmethod
