@@ -34,6 +34,7 @@ class FakeTwilio(FakeHTTPServer):
         self.created: list[dict] = []  # each accepted create, with its monotonic time
         self.transcripts: dict[str, Transcript] = {}
         self.fail_next: list[int] = []  # statuses to answer the next creates with (e.g. 429)
+        self.slow_answers: list[float] = []  # seconds the next creates' answers take (the call is created at once)
         # Numbers whose final status callback is never posted (the session goes stale; Twilio's record still ends).
         self.drop_status_callbacks_to: set[str] = set()
         # Numbers whose gather (`next`) and `dialed` webhooks are each posted twice, the second a replay.
@@ -89,6 +90,8 @@ class FakeTwilio(FakeHTTPServer):
                     "status": "queued", "created": datetime.now(UTC), "params": values}
             self.calls[sid] = call
             self.created.append({"sid": sid, "to": values["To"], "at": time.monotonic()})
+        if self.slow_answers:
+            time.sleep(self.slow_answers.pop(0))
         if self.drive_calls:
             thread = threading.Thread(target=self._drive, args=(call,), daemon=True)
             self.threads.append(thread)
