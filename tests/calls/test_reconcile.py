@@ -111,13 +111,15 @@ def test_a_call_re_sent_long_ago_and_still_never_placed_is_failed_with_a_reason(
     assert fake_api.created == []  # re-sent once already: not again
 
 
+def talking(campaign, *, minutes: int, digit: str) -> CallSession:
+    """A call answered `minutes` ago whose final status callback never came."""
+    return CallSession.objects.create(campaign=campaign, phone="+1802555014" + digit, twilio_sid="CA" + digit * 32,
+                                      status=CallSession.Status.IN_PROGRESS, placed_at=ago(minutes=minutes))
+
+
 def test_a_call_in_progress_whose_final_callback_was_lost_is_finished_from_twilio(fake_api, campaign):
     """It is asked about after CALL_STALE_AFTER_SECONDS, not only after CALL_MAX_SECONDS: the line is freed."""
-    old = CallSession.objects.create(campaign=campaign, phone="+18025550142", status=CallSession.Status.IN_PROGRESS,
-                                     placed_at=ago(minutes=20), twilio_sid="CA" + "8" * 32)
-    young = CallSession.objects.create(campaign=campaign, phone="+18025550143",
-                                       status=CallSession.Status.IN_PROGRESS, placed_at=ago(minutes=5),
-                                       twilio_sid="CA" + "9" * 32)
+    old, young = talking(campaign, minutes=20, digit="8"), talking(campaign, minutes=5, digit="9")
     twilio_knows(fake_api, old.twilio_sid, "completed")
 
     reconcile_calls.apply()
@@ -128,9 +130,7 @@ def test_a_call_in_progress_whose_final_callback_was_lost_is_finished_from_twili
 
 
 def test_a_long_call_twilio_says_is_live_stays_live_and_holds_its_line(fake_api, campaign):
-    session = CallSession.objects.create(campaign=campaign, phone="+18025550142",
-                                         status=CallSession.Status.IN_PROGRESS, placed_at=ago(minutes=20),
-                                         twilio_sid="CA" + "8" * 32)
+    session = talking(campaign, minutes=20, digit="8")
     twilio_knows(fake_api, session.twilio_sid, "in-progress")
 
     reconcile_calls.apply()

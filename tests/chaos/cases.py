@@ -40,13 +40,18 @@ def no_fault(world, prefix: str) -> None:
     assert_nothing_lost_doubled_or_stuck(figures)
 
 
+def calls_marked(world, name: str, *, prefix: str, calls: int, mark: set[str], duration: float) -> Burst:
+    """A burst of calls only, every phone of it added to one of the fake Twilio's sets (`mark`) first."""
+    burst = Burst(world["stack"], prefix=prefix, calls=calls, emails=0)
+    mark.update(burst.phones)
+    burst.run(duration=duration)
+    assert_nothing_lost_doubled_or_stuck(settle_burst(world, burst, name))
+    return burst
+
+
 def status_callbacks_lost(world, prefix: str) -> None:
-    twilio = world["twilio"]
-    burst = Burst(world["stack"], prefix=prefix, calls=20, emails=0)
-    twilio.drop_status_callbacks_to.update(burst.phones)
-    burst.run(duration=4)
-    figures = settle_burst(world, burst, "status callbacks lost")
-    assert_nothing_lost_doubled_or_stuck(figures)
+    calls_marked(world, "status callbacks lost", prefix=prefix, calls=20,
+                 mark=world["twilio"].drop_status_callbacks_to, duration=4)
     # Stale sessions were finished from Twilio's own record and no longer count against the live-call cap.
     live = world["db"].rows("SELECT count(*) FROM calls_callsession WHERE status IN ('placing','ringing',"
                             "'in_progress') AND phone LIKE %s", (f"+1212{prefix}%",))
@@ -70,11 +75,8 @@ def double_submits(world, prefix: str) -> None:
 
 def replayed_webhooks(world, prefix: str) -> None:
     twilio = world["twilio"]
-    burst = Burst(world["stack"], prefix=prefix, calls=6, emails=0)
-    twilio.replay_steps_to.update(burst.phones)
-    burst.run(duration=2)
-    figures = settle_burst(world, burst, "replayed next/dialed webhooks")
-    assert_nothing_lost_doubled_or_stuck(figures)
+    burst = calls_marked(world, "replayed next/dialed webhooks", prefix=prefix, calls=6, mark=twilio.replay_steps_to,
+                         duration=2)
     for phone in burst.phones:
         legs = world["db"].rows("SELECT l.status FROM calls_callleg l JOIN calls_callsession s ON s.id = l.session_id "
                                 "WHERE s.phone = %s AND NOT l.is_district_office", (phone,))

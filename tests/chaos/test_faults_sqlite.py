@@ -46,17 +46,8 @@ def world(tmp_path_factory):
             print(f"\nchaos stack logs: {stack.log_dir}")
 
 
-def test_no_fault_baseline(world):
-    cases.no_fault(world, "310")
-
-
-def test_status_callbacks_lost(world):
-    cases.status_callbacks_lost(world, "350")
-
-
-def test_double_submits(world):
-    cases.double_submits(world, "360")
-
-
-def test_replayed_webhooks_change_nothing(world):
-    cases.replayed_webhooks(world, "370")
+@pytest.mark.parametrize("case, prefix", [(cases.no_fault, "310"), (cases.status_callbacks_lost, "350"),
+                                          (cases.double_submits, "360"), (cases.replayed_webhooks, "370")],
+                         ids=["no fault", "status callbacks lost", "double submits", "replayed webhooks"])
+def test_nothing_lost_doubled_or_stuck(world, case, prefix):
+    case(world, prefix)
