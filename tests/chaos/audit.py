@@ -88,7 +88,7 @@ def email_problems(burst: Burst, db: Database, smtp, confirmed: set[str],
     """(lost, duplicated, stuck): an office message counts once per delivery row, by its Message-ID."""
     received = Counter(message["Message-ID"] for message in list(smtp.messages))
     unconfirmed = sorted(burst.accepted("email") - confirmed)  # accepted, and the confirmation never came
-    problems += [f"email {address}: no confirmation email to follow" for address in unconfirmed]
+    problems += [f"email {a}: never confirmed (no confirmation email, or its link failed)" for a in unconfirmed]
     lost, duplicated, stuck = len(unconfirmed), 0, 0
     for address in sorted(confirmed):
         rows = db.rows("SELECT d.message_id, d.status FROM emails_emaildelivery d JOIN emails_emailaction a "
