@@ -87,8 +87,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Concurrent writers (web + eager tasks) wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers (web + eager tasks) wait for the lock instead of failing at once: a transaction takes the
+    # write lock when it begins (IMMEDIATE), so it never fails midway on upgrading a read lock, and readers do not
+    # block the writer (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -161,11 +164,13 @@ CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name} for name in 
 CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
 CELERY_TASK_ROUTES = ("advocacy.queues.route_task",)
 CELERY_TIMEZONE = "UTC"
+# How often beat runs the reconcilers (seconds): the ages below decide what they act on.
+RECONCILE_EVERY_SECONDS = env_float("RECONCILE_EVERY_SECONDS", 60.0)
 CELERY_BEAT_SCHEDULE = {
     "sync-targets-daily": {"task": "targets.tasks.sync_targets_task", "schedule": 24 * 3600},
     "expire-unconfirmed-emails": {"task": "advocacy.emails.tasks.expire_unconfirmed", "schedule": 3600},
-    "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": 60},
-    "reconcile-calls": {"task": "advocacy.calls.tasks.reconcile_calls", "schedule": 60},
+    "reconcile-emails": {"task": "advocacy.emails.tasks.reconcile_emails", "schedule": RECONCILE_EVERY_SECONDS},
+    "reconcile-calls": {"task": "advocacy.calls.tasks.reconcile_calls", "schedule": RECONCILE_EVERY_SECONDS},
 }
 # The email reconciler (advocacy/emails/reconcile.py): a `queued` delivery untouched this long is re-enqueued
 # (longer than the longest retry backoff, so a retry in progress is never doubled); one still unsent this many
@@ -209,6 +214,7 @@ CALL_PACING_MAX_ETA_SECONDS = env_int("CALL_PACING_MAX_ETA_SECONDS", 300)
 CALL_LATER_OFFER_MINUTES = env_int("CALL_LATER_OFFER_MINUTES", 10)
 # How many days ahead a supporter may schedule a call-back.
 CALL_LATER_DAYS = env_int("CALL_LATER_DAYS", 3)
+TWILIO_REQUEST_TIMEOUT_SECONDS = env_float("TWILIO_REQUEST_TIMEOUT_SECONDS", 30.0)  # below CALL_PLACING_LEASE_SECONDS
 TWILIO_CALLER_ID = env("TWILIO_CALLER_ID")  # used when a campaign has no phone number of its own
 # Where the supporter's own number can be shown to the offices we connect them to (a verified caller ID or
 # a number Twilio lets you pass through); otherwise offices see the campaign's number.

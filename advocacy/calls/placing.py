@@ -88,8 +88,10 @@ def _claim(session_id) -> Claim | None:
         now = timezone.now()
         if session.placing_lease_until and session.placing_lease_until > now:
             raise PlaceLater((session.placing_lease_until - now).total_seconds() + 1)
+        # An earlier run died while placing, or failed on an error that may have come after Twilio created the
+        # call (a timeout): either way the call may exist, so this run asks Twilio first.
         claim = Claim(session=session, token=uuid.uuid4().hex,
-                      interrupted=session.status == CallSession.Status.PLACING)
+                      interrupted=session.status == CallSession.Status.PLACING or session.place_attempts > 0)
         session.status, session.placing_token = CallSession.Status.PLACING, claim.token
         session.placing_lease_until = now + lease()
         session.place_attempts += 1

@@ -121,7 +121,11 @@ def live_call_count(*, campaign: Campaign) -> int:
 
 
 def stale_sessions(*, now: datetime) -> list[CallSession]:
-    return list(CallSession.objects.filter(stale_filter(now), is_preview=False)[:500])
+    """Sessions the reconciler asks Twilio about: the stale ones, and calls in progress for CALL_STALE_AFTER_SECONDS
+    (a lost final callback is found within minutes, not after CALL_MAX_SECONDS; a call still live is left alone)."""
+    long_talk = Q(status=CallSession.Status.IN_PROGRESS,
+                  placed_at__lt=now - timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS))
+    return list(CallSession.objects.filter(stale_filter(now) | long_talk, is_preview=False).order_by("placed_at")[:500])
 
 
 def lost_sessions(*, now: datetime) -> list[CallSession]:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,7 +70,8 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
     """services.start_call_session, unless this request was already made. Raises what it raises."""
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
-    with _submission_lock(f"{campaign.pk}:{phone}"):
+    # The lock serialises processes sharing the cache; the transaction serialises them on SQLite (IMMEDIATE).
+    with _submission_lock(f"{campaign.pk}:{phone}"), transaction.atomic():
         earlier = _earlier(campaign=campaign, phone=phone, idempotency_key=idempotency_key,
                            ip_address=ip_address or None, partner_code=partner_code)
         if earlier is not None:

@@ -1,16 +1,19 @@
 """Double opt-in that proves the mailbox.
 
-The confirmation link carries a secret that exists only in the email we send: we keep its SHA-256, never
-the secret, and it is unrelated to the action's public id (the `action_id` the API returns and the page
-token). The "remember me" cookie is set only after a real confirmation and names the confirmed address.
+The confirmation link carries a secret that is shown only in the email we send: we keep its SHA-256, never
+the secret. Only the server can make it (an HMAC keyed by SECRET_KEY), it cannot be derived from the action's public
+id (the `action_id` the API returns and the page token), and it is the same in every confirmation email of one
+action, so a resent email never leaves a dead link behind. The "remember me" cookie is set only after a real
+confirmation and names the confirmed address.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import secrets
 
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 from advocacy.emails.models import EmailAction
 
@@ -23,8 +26,12 @@ def _digest(secret: str) -> str:
 
 
 def issue_secret(action: EmailAction) -> str:
-    """A new secret for the confirmation email; call inside the transaction that sends it."""
-    secret = secrets.token_urlsafe(32)
+    """The secret for the action's confirmation email; call inside the transaction that sends it. It is the same
+    every time for one action (a keyed HMAC, with SECRET_KEY, of values that never leave the server together), so
+    an email sent by an attempt whose transaction was then lost (a database restart) carries a link that works."""
+    digest = salted_hmac("advocacy.emails.confirmation", f"{action.pk}:{action.token}:{action.created_at.isoformat()}",
+                         algorithm="sha256").digest()
+    secret = base64.urlsafe_b64encode(digest).decode().rstrip("=")
     action.confirm_secret_hash = _digest(secret)
     action.save(update_fields=["confirm_secret_hash"])
     return secret

@@ -85,11 +85,14 @@ def has_account_pool() -> bool:
 
 class TwilioTelephony:
     def __init__(self, account_sid: str = "") -> None:
+        from twilio.http.http_client import TwilioHttpClient
         from twilio.rest import Client
 
         account = twilio_account(account_sid)
         self.account_sid = account.sid
-        self.client = Client(account.sid, account.token)
+        # A bounded request: the placing lease (CALL_PLACING_LEASE_SECONDS) must outlast any one request.
+        http = TwilioHttpClient(timeout=settings.TWILIO_REQUEST_TIMEOUT_SECONDS)
+        self.client = Client(account.sid, account.token, http_client=http)
         self.client.api.base_url = settings.TWILIO_API_BASE_URL
 
     @staticmethod

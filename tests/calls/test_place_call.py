@@ -100,3 +100,15 @@ def test_a_run_that_outlived_its_lease_does_not_place_a_second_call(fake_api, ca
     assert results["a"] == "lease lost" and results["b"].startswith("CA")
     assert len(fake_api.created) == 1
     assert CallSession.objects.get(pk=session.pk).place_attempts == 2
+
+
+def test_a_create_whose_answer_was_lost_is_looked_up_before_it_is_retried(fake_api, queued, settings):
+    """Twilio created the call but its answer came after our timeout: the retry finds it instead of calling twice."""
+    settings.TWILIO_REQUEST_TIMEOUT_SECONDS = 0.5
+    fake_api.slow_answers = [1.5]
+
+    place_call.apply(args=[str(queued.pk)])  # eager: the retry runs at once
+
+    queued.refresh_from_db()
+    assert len(fake_api.created) == 1 and queued.twilio_sid == fake_api.created[0]["sid"]
+    assert queued.place_attempts == 2

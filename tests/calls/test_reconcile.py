@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from advocacy.calls import selectors
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.calls.tasks import reconcile_calls
 from tests.calls.conftest import request_call
@@ -108,3 +109,31 @@ def test_a_call_re_sent_long_ago_and_still_never_placed_is_failed_with_a_reason(
     session.refresh_from_db()
     assert session.status == CallSession.Status.FAILED and session.last_error == "never placed"
     assert fake_api.created == []  # re-sent once already: not again
+
+
+def talking(campaign, *, minutes: int, digit: str) -> CallSession:
+    """A call answered `minutes` ago whose final status callback never came."""
+    return CallSession.objects.create(campaign=campaign, phone="+1802555014" + digit, twilio_sid="CA" + digit * 32,
+                                      status=CallSession.Status.IN_PROGRESS, placed_at=ago(minutes=minutes))
+
+
+def test_a_call_in_progress_whose_final_callback_was_lost_is_finished_from_twilio(fake_api, campaign):
+    """It is asked about after CALL_STALE_AFTER_SECONDS, not only after CALL_MAX_SECONDS: the line is freed."""
+    old, young = talking(campaign, minutes=20, digit="8"), talking(campaign, minutes=5, digit="9")
+    twilio_knows(fake_api, old.twilio_sid, "completed")
+
+    reconcile_calls.apply()
+
+    assert CallSession.objects.get(pk=old.pk).status == CallSession.Status.COMPLETED
+    assert CallSession.objects.get(pk=young.pk).status == CallSession.Status.IN_PROGRESS
+    assert [r["path"].rsplit("/", 1)[1] for r in fake_api.requests] == [f"{old.twilio_sid}.json"]
+
+
+def test_a_long_call_twilio_says_is_live_stays_live_and_holds_its_line(fake_api, campaign):
+    session = talking(campaign, minutes=20, digit="8")
+    twilio_knows(fake_api, session.twilio_sid, "in-progress")
+
+    reconcile_calls.apply()
+
+    assert CallSession.objects.get(pk=session.pk).status == CallSession.Status.IN_PROGRESS
+    assert selectors.live_call_count(campaign=campaign) == 1

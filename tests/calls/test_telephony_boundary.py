@@ -33,3 +33,24 @@ def test_the_real_client_and_the_simulator_implement_one_interface(settings):
     settings.TWILIO_ACCOUNT_SID = ""
     simulator = telephony.get_telephony()  # the runner the calls app registered when Django started
     assert isinstance(simulator, telephony.SimulatorTelephony) and isinstance(simulator, telephony.Telephony)
+
+
+def test_a_request_twilio_never_answers_ends_within_the_timeout_as_transient(settings):
+    """A hung request must not outlive the placing lease: TWILIO_REQUEST_TIMEOUT_SECONDS bounds it."""
+    import socket
+    import time
+
+    import pytest
+
+    from common.errors import TransientDeliveryError
+
+    with socket.socket() as silent:  # accepts the connection, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN = "AC" + "3" * 32, "token"
+        settings.TWILIO_API_BASE_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.TWILIO_REQUEST_TIMEOUT_SECONDS = 0.5
+        started = time.monotonic()
+        with pytest.raises(TransientDeliveryError):
+            telephony.get_telephony().fetch_call(sid="CA" + "4" * 32)
+        assert time.monotonic() - started < 5

@@ -68,43 +68,52 @@ def confirm(link: str) -> bool:
         return response.status_code in (200, 302, 303)
 
 
-def call_problems(burst: Burst, db: Database, twilio) -> tuple[int, int, int]:
-    """(lost, duplicated, stuck) for the calls of this burst."""
-    placed = Counter(call["to"] for call in twilio.calls.values())
+def call_problems(burst: Burst, db: Database, twilio, problems: list[str]) -> tuple[int, int, int]:
+    """(lost, duplicated, stuck) for the calls of this burst; `problems` gets a line for each."""
+    placed = Counter(call["to"] for call in list(twilio.calls.values()))
     lost = duplicated = stuck = 0
-    for phone in burst.accepted("call"):
+    for phone in sorted(burst.accepted("call")):
         statuses = [row[0] for row in db.rows("SELECT status FROM calls_callsession WHERE phone = %s", (phone,))]
-        if placed[phone] == 0:
-            lost += 1
+        unfinished = [status for status in statuses if status not in FINAL_CALL]
+        lost += placed[phone] == 0
         duplicated += max(0, placed[phone] - 1)
-        stuck += sum(1 for status in statuses if status not in FINAL_CALL)
+        stuck += len(unfinished)
+        if placed[phone] != 1 or unfinished:
+            problems.append(f"call {phone}: placed {placed[phone]}x, sessions {statuses}")
     return lost, duplicated, stuck
 
 
-def email_problems(burst: Burst, db: Database, smtp, confirmed: set[str]) -> tuple[int, int, int]:
+def email_problems(burst: Burst, db: Database, smtp, confirmed: set[str],
+                   problems: list[str]) -> tuple[int, int, int]:
     """(lost, duplicated, stuck): an office message counts once per delivery row, by its Message-ID."""
-    received = Counter(message["Message-ID"] for message in smtp.messages)
-    lost = duplicated = stuck = 0
-    lost += len(burst.accepted("email") - confirmed)  # an accepted action whose confirmation never came
-    for address in confirmed:
+    received = Counter(message["Message-ID"] for message in list(smtp.messages))
+    unconfirmed = sorted(burst.accepted("email") - confirmed)  # accepted, and the confirmation never came
+    problems += [f"email {a}: never confirmed (no confirmation email, or its link failed)" for a in unconfirmed]
+    lost, duplicated, stuck = len(unconfirmed), 0, 0
+    for address in sorted(confirmed):
         rows = db.rows("SELECT d.message_id, d.status FROM emails_emaildelivery d JOIN emails_emailaction a "
                        "ON a.id = d.action_id WHERE a.email = %s AND d.channel = 'email'", (address,))
-        if not rows:
-            lost += 1
+        lost += not rows
         for message_id, status in rows:
-            if received[message_id] == 0:
-                lost += 1
+            lost += received[message_id] == 0
             duplicated += max(0, received[message_id] - 1)
             stuck += status in MOVING_DELIVERY
+        if not rows or any(received[m] != 1 or s in MOVING_DELIVERY for m, s in rows):
+            problems.append(f"email {address}: deliveries {[(s, received[m]) for m, s in rows]}")
     return lost, duplicated, stuck
 
 
-def settle(burst: Burst, db: Database, twilio, smtp, *, timeout: float) -> Figures:
-    """Confirm, then wait (up to `timeout`) for every accepted action to finish; the figures at the end."""
+def settle(burst: Burst, db: Database, twilio, smtp, *, timeout: float, between=None) -> Figures:
+    """Confirm, then wait (up to `timeout`) for every accepted action to finish; the figures at the end.
+    `between()` runs between looks (the reconciler, where no beat runs it)."""
     confirmed = confirm_by_email(burst, smtp, timeout=timeout / 2)
     deadline = time.monotonic() + timeout
     while True:
-        calls, emails = call_problems(burst, db, twilio), email_problems(burst, db, smtp, confirmed)
+        if between is not None:
+            between()
+        problems: list[str] = []
+        calls = call_problems(burst, db, twilio, problems)
+        emails = email_problems(burst, db, smtp, confirmed, problems)
         settled = calls[0] + calls[2] + emails[0] + emails[2] == 0
         if settled or time.monotonic() > deadline:
             break
@@ -112,4 +121,5 @@ def settle(burst: Burst, db: Database, twilio, smtp, *, timeout: float) -> Figur
     figures = burst.figures()
     figures.lost, figures.duplicated, figures.stuck = (calls[0] + emails[0], calls[1] + emails[1],
                                                        calls[2] + emails[2])
+    figures.problems = problems
     return figures

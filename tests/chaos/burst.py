@@ -11,7 +11,7 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import requests
 
@@ -41,11 +41,12 @@ class Figures:
     stuck: int = 0
 
     answers: str = ""
+    problems: list[str] = field(default_factory=list)  # which phone or address was lost, doubled or stuck
 
     def line(self, name: str) -> str:
         return (f"{name}: tried {self.tried}, 5xx {self.server_errors} (bare {self.bare_500}), accepted "
                 f"{self.accepted}, lost {self.lost}, duplicated {self.duplicated}, stuck {self.stuck}; "
-                f"answers {self.answers}")
+                f"answers {self.answers}" + (f"; problems {self.problems[:10]}" if self.problems else ""))
 
 
 def is_explained_error(response: requests.Response) -> bool:

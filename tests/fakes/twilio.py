@@ -9,6 +9,7 @@ with a Scenario per destination number (`set_scenario`) or the default one.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import threading
 import time
 import uuid
@@ -37,6 +38,11 @@ class FakeTwilio(FakeHTTPServer):
         self.transcripts: dict[str, Transcript] = {}
         self.fail_next: list[int] = []  # statuses to answer the next creates with (e.g. 429)
         self.list_delay = 0.0  # seconds a list of calls takes to answer (a slow API)
+        self.slow_answers: list[float] = []  # seconds the next creates' answers take (the call is created at once)
+        # Numbers whose final status callback is never posted (the session goes stale; Twilio's record still ends).
+        self.drop_status_callbacks_to: set[str] = set()
+        # Numbers whose gather (`next`) and `dialed` webhooks are each posted twice, the second a replay.
+        self.replay_steps_to: set[str] = set()
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
         super().__init__(self._handle)
@@ -93,6 +99,8 @@ class FakeTwilio(FakeHTTPServer):
                     "status": "queued", "created": datetime.now(UTC), "params": values, "account": account}
             self.calls[sid] = call
             self.created.append({"sid": sid, "to": values["To"], "at": time.monotonic(), "account": account})
+        if self.slow_answers:
+            time.sleep(self.slow_answers.pop(0))
         if self.drive_calls:
             thread = threading.Thread(target=self._drive, args=(call,), daemon=True)
             self.threads.append(thread)
@@ -112,13 +120,16 @@ class FakeTwilio(FakeHTTPServer):
     # -- playing the call --------------------------------------------------------------------------------
     def _drive(self, call: dict) -> None:
         scenario = self.scenarios.get(call["to"], self.default_scenario)
+        if call["to"] in self.replay_steps_to:
+            scenario = dataclasses.replace(scenario, repeat_requests=set(range(2, scenario.max_steps)))
+        callback = None if call["to"] in self.drop_status_callbacks_to else call["status_callback"]
         params = {"CallSid": call["sid"], "AccountSid": call["account"], "From": call["from"], "To": call["to"]}
         time.sleep(self.ring_seconds)
         call["status"] = "in-progress"
         # As Twilio does, AnsweredBy is sent only when the create asked for answering-machine detection.
         detection = call["params"].get("MachineDetection", "") in {"Enable", "DetectMessageEnd"}
         transcript = run_call(url=call["url"], params=params, auth_token=self.tokens[call["account"]],
-                              transport=http_transport, scenario=scenario, status_callback=call["status_callback"],
+                              transport=http_transport, scenario=scenario, status_callback=callback,
                               machine_detection=detection)
         call["status"] = "completed"
         self.transcripts[call["sid"]] = transcript

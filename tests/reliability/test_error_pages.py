@@ -36,6 +36,7 @@ def test_a_page_during_a_database_outage_is_a_translated_503(database_outage):
     assert "Estamos ocupados por un momento" in spanish.content.decode()
     assert "We are busy for a moment" in english.content.decode()
     assert 'lang="es"' in spanish.content.decode()
+    assert "data-outage-page" in spanish.content.decode()  # how the fault suite tells it from a bare 500
 
 
 def test_the_api_during_a_database_outage_answers_the_json_error(database_outage):
@@ -57,6 +58,7 @@ def test_an_unexpected_error_is_a_translated_500_page(path, language, expected):
         except ValueError:
             response = server_error(RequestFactory().get(path))
     assert response.status_code == 500 and expected in response.content.decode()
+    assert "data-outage-page" in response.content.decode()
     assert "Retry-After" not in response
 
 

@@ -90,3 +90,22 @@ def test_a_forged_cookie_does_not_skip_confirmation(client, email_campaign, djan
     with django_capture_on_commit_callbacks(execute=True):
         form_submit(client, email_campaign, STRANGER)
     assert EmailAction.objects.latest("id").status == "pending_confirmation"
+
+
+def test_a_confirmation_sent_again_carries_a_link_that_works_and_so_does_the_first(email_campaign):
+    """An attempt can send the email and then lose its transaction (a database restart): the retry's email and
+    the first one must both confirm."""
+    from advocacy.emails import confirmation
+    from advocacy.emails.models import Supporter
+
+    supporter = Supporter.objects.create(email="ana@example.org", name="Ana")
+    action = EmailAction.objects.create(campaign=email_campaign, supporter=supporter, email="ana@example.org",
+                                        name="Ana", zip_code="10002")
+    first = confirmation.issue_secret(action)
+    EmailAction.objects.filter(pk=action.pk).update(confirm_secret_hash="")  # the first transaction was lost
+    again = confirmation.issue_secret(EmailAction.objects.get(pk=action.pk))
+
+    assert first == again and confirmation.action_for_secret(first).pk == action.pk
+    other = EmailAction.objects.create(campaign=email_campaign, supporter=supporter, email="ana@example.org",
+                                       name="Ana", zip_code="10002")
+    assert confirmation.issue_secret(other) != first
