@@ -213,7 +213,8 @@ def send_delivery(*, delivery_id: int) -> bool:
     task waits and then finds it sent. False when there is nothing to do. Raises a delivery error on failure
     (its transaction rolls back; see record_failed_attempt)."""
     with transaction.atomic():
-        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
+        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED,
+                             related=("action", "campaign"))
         if delivery is None:
             return False
         delivery.attempts += 1
