@@ -71,6 +71,7 @@ class CallSession(models.Model):
             models.Index(fields=["campaign", "idempotency_key"]),
             models.Index(fields=["ip_address", "created_at"]),
             models.Index(fields=["campaign", "partner_code"], name="calls_session_partner_idx"),
+            models.Index(fields=["campaign", "placed_at"], name="calls_session_placed_idx"),
         ]
 
     def __str__(self) -> str:

@@ -23,11 +23,14 @@ from _django import SHARED_DATA, latencies_ms, setup
 
 SQL = """
 INSERT INTO calls_callsession (id, campaign_id, phone, zip_code, state, district, language, direction, status,
-    is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at)
+    is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at, placed_at,
+    partner_code, answered_by, idempotency_key, placing_token, step)
 SELECT md5(i::text)::uuid, %(campaign)s, '+1802555' || lpad((i %% 10000)::text, 4, '0'), '10001',
     (%(states)s::text[])[1 + i %% %(places)s], (%(districts)s::int[])[1 + i %% %(places)s], 'en', 'outbound',
     'completed', false, true, 'CA' || md5(i::text), 1, '', '',
-    %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval
+    %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval,
+    %(start)s::timestamptz + ((i * 7919 %% 86400 + 5) || ' seconds')::interval,
+    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0
 FROM generate_series(1, %(sessions)s) AS i;
 
 INSERT INTO calls_callleg (session_id, campaign_id, position, is_district_office, target_id, template_kind,
@@ -43,16 +46,18 @@ INSERT INTO emails_supporter (email, name, confirmed_at, created_at)
 SELECT 's' || i || '@example.org', 'S', now(), now() FROM generate_series(1, %(actions)s) AS i;
 
 INSERT INTO emails_emailaction (campaign_id, supporter_id, name, email, zip_code, state, district, language,
-    personal_note, status, token, created_at)
+    personal_note, status, token, created_at, partner_code, city, prefix, street_address, idempotency_key,
+    confirm_secret_hash)
 SELECT %(campaign)s, sup.id, 'S', sup.email, '10001', (%(states)s::text[])[1 + sup.id %% %(places)s],
-    (%(districts)s::int[])[1 + sup.id %% %(places)s], 'en', '', 'confirmed', md5(sup.email), now()
+    (%(districts)s::int[])[1 + sup.id %% %(places)s], 'en', '', 'confirmed', md5(sup.email), now(),
+    CASE WHEN sup.id %% 5 = 0 THEN 'partner' || (sup.id %% 7) ELSE '' END, '', 'Mx.', '', '', ''
 FROM emails_supporter sup;
 
 INSERT INTO emails_emaildelivery (action_id, campaign_id, target_id, channel, address, subject, body, status,
-    message_id, provider_message_id, attempts, last_error, created_at)
+    message_id, provider_message_id, attempts, last_error, created_at, provider_response)
 SELECT a.id, %(campaign)s, (%(targets)s::bigint[])[1 + (a.id * 4 + p + 1) %% %(ntargets)s], 'email',
     'office@example.org', 'Subject', 'Body', 'sent', '<' || a.id || '.' || p || '@bench>', 'pm-' || a.id || '-' || p,
-    1, '', %(start)s::timestamptz + ((a.id * 7919 %% 86400) || ' seconds')::interval
+    1, '', %(start)s::timestamptz + ((a.id * 7919 %% 86400) || ' seconds')::interval, ''
 FROM emails_emailaction a, generate_series(0, 3) AS p;
 """
 
