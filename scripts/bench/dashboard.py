@@ -16,6 +16,7 @@ Django's full stack as a logged-in organizer (p50 / p95 wall time, and CPU time 
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -175,6 +176,29 @@ def cases(client, campaign) -> dict:
     }
 
 
+def reuse_or_generate(attempts: int) -> tuple:
+    """BENCH_REUSE_DATABASE=1 with a database a previous run generated: measure again without regenerating."""
+    from django.db import connection
+
+    from advocacy.campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(slug="day-of-action").first()
+    if not os.environ.get("BENCH_REUSE_DATABASE") or campaign is None:
+        return generate(attempts)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (SELECT count(*) FROM calls_callleg) + (SELECT count(*) FROM emails_emaildelivery)")
+        return campaign, cursor.fetchone()[0]
+
+
+def parts(campaign) -> dict:
+    """stats.json's two parts, in process and uncached: the rollup reads and the partner breakdown (raw rows)."""
+    from advocacy.dashboard.selectors import dashboard_stats
+    from advocacy.partners.selectors import partner_breakdown
+
+    return {"part: dashboard_stats() (rollups, call queue)": lambda: dashboard_stats(campaign=campaign),
+            "part: partner_breakdown() (GROUP BY raw rows)": lambda: partner_breakdown(campaign_id=campaign.pk)}
+
+
 def baseline(campaign_id: int):
     """The totals counted from the raw rows, as a dashboard without rollups would on every refresh."""
     from django.db import connection
@@ -197,16 +221,19 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    campaign, total = generate(attempts)
+    campaign, total = reuse_or_generate(attempts)
     client = Client()
-    client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
+    user = get_user_model().objects.filter(username="bench").first()
+    client.force_login(user or get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
     url = f"/organize/{campaign.slug}/stats.json"
     body = client.get(url + "?range=all").json()
     assert body["totals"]["calls_attempted"] + body["totals"]["emails_sent"] == total, body["totals"]
     print(f"stats.json: {len(body['targets'])} target rows, {len(body['per_minute'])} chart points "
           f"(whole window), {len(client.get(url).json()['per_minute'])} (default view), "
           f"{len(client.get(url).content):,} bytes")
-    results = {name: (latencies_ms(fn, n=100), cpu_ms(fn)) for name, fn in cases(client, campaign).items()}
+    samples = int(os.environ.get("BENCH_SAMPLES", "100"))
+    results = {name: (latencies_ms(fn, n=samples), cpu_ms(fn, n=max(10, samples // 2)))
+               for name, fn in {**cases(client, campaign), **parts(campaign)}.items()}
     base = latencies_ms(baseline(campaign.pk), n=10, warmup=1)
     print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     print(f"{'baseline: COUNT/SUM over the raw rows (totals only)':52s} p50 {base['p50']:8.2f} ms  "
