@@ -92,3 +92,27 @@ def test_a_connection_dropped_during_a_send_is_retried_once_on_a_new_connection(
     dropped = EmailDelivery.objects.get(pk=queued[3])
     assert (dropped.status, dropped.attempts) == ("sent", 2)
     assert EmailDelivery.objects.filter(pk__in=queued, attempts=1).count() == len(queued) - 1
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_keep_one_connection_each(email_campaign, celery_worker_process):
+    """Subprocess workers (2 processes) on a Redis broker and PostgreSQL: every message once, over at most one
+    SMTP connection per worker process."""
+    with FakeSMTPServer() as smtp:
+        celery_worker_process(concurrency=2, extra_env={
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port), "EMAIL_TIMEOUT": "30", "SECRET_KEY": "test-secret-key",
+            "EMAILS_PER_ADDRESS_PER_HOUR": "1000", "EMAILS_PER_IP_PER_HOUR": "1000"})
+        email_campaign.require_email_confirmation = False
+        email_campaign.save()
+        for i in range(SUPPORTERS):
+            services.submit_email_action(campaign=email_campaign, name=f"Ana {i}", email=f"ana{i}@example.org",
+                                         zip_code="10002", city="New York")
+        expected = 3 * SUPPORTERS  # two offices and a receipt each
+        wait_for(lambda: len(smtp.messages) >= expected, timeout=90, message="every message")
+
+    ids = message_ids(smtp)
+    assert len(ids) == len(set(ids)) == expected
+    assert smtp.connections <= 2
+    assert not EmailDelivery.objects.filter(status="queued").exists()
