@@ -74,7 +74,13 @@ def main() -> None:
 
     results = {name: rate(fn) for name, fn in [("dict", dict_lookup), ("query", bare_query), ("lookup", service),
                                                 ("minimal", minimal), ("cold", api_cold), ("warm", api_warm)]}
-    print(f"database: {database}, {len(zips)} ZIPs, one process")
+    report(results, database, len(zips))
+    print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
+    interleaved(minimal, api_warm)
+
+
+def report(results: dict, database: str, zips: int) -> None:
+    print(f"database: {database}, {zips} ZIPs, one process")
     print(f"in-process baseline: dict lookup            {results['dict']:10.0f} /s")
     print(f"in-process baseline: bare ZipDistrict query {results['query']:10.0f} /s")
     print(f"lookup(): districts + members + vacancies   {results['lookup']:10.0f} /s   "
@@ -84,8 +90,6 @@ def main() -> None:
           f"ratio to the minimal view {results['cold'] / results['minimal']:.2f}")
     print(f"GET /api/v1/lookup, cache warm             {results['warm']:10.0f} /s   "
           f"ratio to the minimal view {results['warm'] / results['minimal']:.2f}")
-    print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
-    interleaved(minimal, api_warm)
 
 
 def redis_round_trips() -> list[int]:
