@@ -70,13 +70,15 @@ def retry_transient(task_self: Any, exc: TransientDeliveryError, *, max_retries:
                           max_retries=max_retries)
 
 
-def claim_row(model: type, pk: Any, *, ready: Callable[[Any], bool]) -> Any | None:
-    """Lock the row and return it when `ready(row)` says it still needs work; None otherwise.
+def claim_row(model: type, pk: Any, *, ready: Callable[[Any], bool], related: tuple[str, ...] = ()) -> Any | None:
+    """Lock the row and return it when `ready(row)` says it still needs work; None otherwise. `related` rows
+    are read in the same query and not locked.
 
     Call inside transaction.atomic(). On PostgreSQL select_for_update makes a second worker wait
     until the first commits; on SQLite the database lock serialises writers.
     """
-    row = model.objects.select_for_update().filter(pk=pk).first()
+    locked = model.objects.select_for_update(of=("self",)) if related else model.objects.select_for_update()
+    row = locked.select_related(*related).filter(pk=pk).first()
     if row is None or not ready(row):
         return None
     return row

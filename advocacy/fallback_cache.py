@@ -61,6 +61,21 @@ class RedisWithLocalFallback(RedisCache):
     has_key = _redis_or_memory("has_key")
     incr = _redis_or_memory("incr")
 
+    def count_hit(self, key: str, timeout: int) -> int:
+        """Add one to the counter at `key`, creating it with `timeout`, and return the new count: INCR and EXPIRE
+        in one MULTI/EXEC round trip to Redis; add and incr in process memory while Redis is down."""
+        if time.monotonic() >= self.down_until:
+            try:
+                redis_key = self.make_and_validate_key(key)
+                pipe = self._cache.get_client(redis_key, write=True).pipeline(transaction=True)
+                count, _expiry = pipe.incr(redis_key).expire(redis_key, timeout).execute()
+                return int(count)
+            except RedisError as exc:
+                self.down_until = time.monotonic() + RETRY_SECONDS
+                logger.warning("Redis cache unreachable (%s); using process memory for %ss", exc, RETRY_SECONDS)
+        self.local.add(key, 0, timeout=timeout)
+        return self.local.incr(key)
+
     def clear(self):
         self.local.clear()
         return self._either("clear")

@@ -29,6 +29,9 @@ class Verdict:
 
 
 def _count(cache_key: str, timeout: int) -> int:
+    """One more attempt under `cache_key`: one pipelined round trip with the Redis cache (count_hit)."""
+    if hasattr(cache, "count_hit"):
+        return cache.count_hit(cache_key, timeout)
     cache.add(cache_key, 0, timeout=timeout)
     try:
         return cache.incr(cache_key)

@@ -188,6 +188,11 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Each worker process keeps its SMTP connection (or anymail's HTTP session) open across messages
+# (advocacy/providers/email.py): reopened after any error, after this idle time, or after this many messages.
+EMAIL_CONNECTION_REUSE = env_bool("EMAIL_CONNECTION_REUSE", default=True)
+EMAIL_CONNECTION_MAX_IDLE_SECONDS = env_int("EMAIL_CONNECTION_MAX_IDLE_SECONDS", 30)
+EMAIL_CONNECTION_MAX_MESSAGES = env_int("EMAIL_CONNECTION_MAX_MESSAGES", 100)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Day of Action <action@localhost>")
 EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", "advocacy.localhost")
 EMAIL_CONFIRMATION_HOURS = env_int("EMAIL_CONFIRMATION_HOURS", 48)

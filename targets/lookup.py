@@ -11,6 +11,7 @@ message, never a 500.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,6 +26,10 @@ from targets.congress import congress_in_effect
 from targets.models import DistrictPlan, Target, ZipDistrict
 
 LOOKUP_VERSION_KEY = "lookup-version"
+# The data version is read from the shared cache at most once a second per process: another process's sync is
+# seen within a second; this process's own sync (bump_lookup_version) forgets it at once.
+LOOKUP_VERSION_SECONDS = 1.0
+_version: list = [None, 0.0]  # [version, when read (time.monotonic())]
 ZIP_PATTERN = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
 
 
@@ -186,8 +191,19 @@ def _locate(zip_code: str, address: str | None, congress: int) -> LookupResult:
 
 def lookup_cache_key(zip_code: str, congress: int) -> str:
     """The cache key of a ZIP-only answer: sync_targets bumps the version when it changes anything."""
-    version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
-    return f"lookup:{version}:{congress}:{zip_code}"
+    return f"lookup:{lookup_version()}:{congress}:{zip_code}"
+
+
+def lookup_version() -> int:
+    version, read_at = _version
+    if version is None or time.monotonic() - read_at > LOOKUP_VERSION_SECONDS:
+        version = cache.get_or_set(LOOKUP_VERSION_KEY, 1, timeout=None)
+        _version[:] = [version, time.monotonic()]
+    return version
+
+
+def forget_lookup_version() -> None:
+    _version[:] = [None, 0.0]
 
 
 def lookup(*, zip_code: str, address: str | None = None, at: datetime | None = None) -> LookupResult:

@@ -66,14 +66,18 @@ def per_target(*, campaign_id: int) -> list[dict]:
 
 
 def top_places(*, campaign_id: int, limit: int = 10) -> tuple[list[dict], list[dict]]:
-    """The states and the districts with the most contacts, summed and ranked in SQL."""
-    contacts = PlaceCount.objects.filter(campaign_id=campaign_id, metric__in=CONTACT_METRICS)
-    states = (contacts.values("state").annotate(contacts=Sum("value")).order_by("-contacts", "state")[:limit])
-    districts = (contacts.filter(district__gte=0).values("state", "district").annotate(contacts=Sum("value"))
-                 .order_by("-contacts", "state", "district")[:limit])
-    return ([{"state": row["state"], "contacts": row["contacts"]} for row in states],
-            [{"district": f"{row['state']}-{'AL' if row['district'] == 0 else row['district']}",
-              "contacts": row["contacts"]} for row in districts])
+    """The states and the districts with the most contacts: one GROUP BY (state, district) in SQL (a few hundred
+    rows at most), the states summed from it here."""
+    rows = list(PlaceCount.objects.filter(campaign_id=campaign_id, metric__in=CONTACT_METRICS)
+                .values_list("state", "district").annotate(contacts=Sum("value")).order_by())
+    by_state: dict[str, int] = {}
+    for state, _district, contacts in rows:
+        by_state[state] = by_state.get(state, 0) + contacts
+    states = sorted(by_state.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    districts = sorted(((s, d, n) for s, d, n in rows if d >= 0), key=lambda r: (-r[2], r[0], r[1]))[:limit]
+    return ([{"state": state, "contacts": contacts} for state, contacts in states],
+            [{"district": f"{state}-{'AL' if district == 0 else district}", "contacts": contacts}
+             for state, district, contacts in districts])
 
 
 CHARTED = CALLS + EMAILS

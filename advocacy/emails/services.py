@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,8 +29,6 @@ from targets.lookup import LookupResult, lookup
 MAX_NOTE = 2000
 HOUR = 3600
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 SENT_BY_US = (EmailDelivery.Channel.EMAIL, EmailDelivery.Channel.CWC)
 
 
@@ -216,7 +214,8 @@ def send_delivery(*, delivery_id: int) -> bool:
     task waits and then finds it sent. False when there is nothing to do. Raises a delivery error on failure
     (its transaction rolls back; see record_failed_attempt)."""
     with transaction.atomic():
-        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED)
+        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED,
+                             related=("action", "campaign"))
         if delivery is None:
             return False
         delivery.attempts += 1
@@ -252,8 +251,9 @@ def mark_failed(*, delivery_id: int, reason: str) -> bool:
 def finish_if_settled(*, delivery_id: int) -> int | None:
     """When no message of this delivery's action still waits for us to send it, forget the street address
     (only CWC needed it) and return the action's id: time for the receipt."""
-    action_id = EmailDelivery.objects.values_list("action_id", flat=True).get(pk=delivery_id)
-    if EmailDelivery.objects.filter(action_id=action_id, status=EmailDelivery.Status.QUEUED).exists():
+    queued = Exists(EmailDelivery.objects.filter(action_id=OuterRef("action_id"), status=EmailDelivery.Status.QUEUED))
+    action_id, waiting = EmailDelivery.objects.filter(pk=delivery_id).values_list("action_id", queued).get()
+    if waiting:
         return None
     EmailAction.objects.filter(pk=action_id).exclude(street_address="").update(street_address="")
     return action_id

@@ -39,7 +39,8 @@ from tests.chaos.burst import CONFIRM_LINK  # noqa: E402
 from tests.chaos.servers import OwnPostgres, OwnRedis  # noqa: E402
 from tests.chaos.stack import Stack  # noqa: E402
 
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = next((p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
+                    if p.is_dir()), ROOT.parent / "shared" / "data")  # beside the checkout, or a worktree's parent
 ACCOUNT_SID, AUTH_TOKEN = "AC" + "7" * 32, "bench-auth-token"
 CAMPAIGN_SETUP = """
 import datetime as dt

@@ -16,6 +16,7 @@ Django's full stack as a logged-in organizer (p50 / p95 wall time, and CPU time 
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -23,11 +24,14 @@ from _django import SHARED_DATA, latencies_ms, setup
 
 SQL = """
 INSERT INTO calls_callsession (id, campaign_id, phone, zip_code, state, district, language, direction, status,
-    is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at)
+    is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at, placed_at,
+    partner_code, answered_by, idempotency_key, placing_token, step)
 SELECT md5(i::text)::uuid, %(campaign)s, '+1802555' || lpad((i %% 10000)::text, 4, '0'), '10001',
     (%(states)s::text[])[1 + i %% %(places)s], (%(districts)s::int[])[1 + i %% %(places)s], 'en', 'outbound',
     'completed', false, true, 'CA' || md5(i::text), 1, '', '',
-    %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval
+    %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval,
+    %(start)s::timestamptz + ((i * 7919 %% 86400 + 5) || ' seconds')::interval,
+    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0
 FROM generate_series(1, %(sessions)s) AS i;
 
 INSERT INTO calls_callleg (session_id, campaign_id, position, is_district_office, target_id, template_kind,
@@ -43,16 +47,18 @@ INSERT INTO emails_supporter (email, name, confirmed_at, created_at)
 SELECT 's' || i || '@example.org', 'S', now(), now() FROM generate_series(1, %(actions)s) AS i;
 
 INSERT INTO emails_emailaction (campaign_id, supporter_id, name, email, zip_code, state, district, language,
-    personal_note, status, token, created_at)
+    personal_note, status, token, created_at, partner_code, city, prefix, street_address, idempotency_key,
+    confirm_secret_hash)
 SELECT %(campaign)s, sup.id, 'S', sup.email, '10001', (%(states)s::text[])[1 + sup.id %% %(places)s],
-    (%(districts)s::int[])[1 + sup.id %% %(places)s], 'en', '', 'confirmed', md5(sup.email), now()
+    (%(districts)s::int[])[1 + sup.id %% %(places)s], 'en', '', 'confirmed', md5(sup.email), now(),
+    CASE WHEN sup.id %% 5 = 0 THEN 'partner' || (sup.id %% 7) ELSE '' END, '', 'Mx.', '', '', ''
 FROM emails_supporter sup;
 
 INSERT INTO emails_emaildelivery (action_id, campaign_id, target_id, channel, address, subject, body, status,
-    message_id, provider_message_id, attempts, last_error, created_at)
+    message_id, provider_message_id, attempts, last_error, created_at, provider_response)
 SELECT a.id, %(campaign)s, (%(targets)s::bigint[])[1 + (a.id * 4 + p + 1) %% %(ntargets)s], 'email',
     'office@example.org', 'Subject', 'Body', 'sent', '<' || a.id || '.' || p || '@bench>', 'pm-' || a.id || '-' || p,
-    1, '', %(start)s::timestamptz + ((a.id * 7919 %% 86400) || ' seconds')::interval
+    1, '', %(start)s::timestamptz + ((a.id * 7919 %% 86400) || ' seconds')::interval, ''
 FROM emails_emailaction a, generate_series(0, 3) AS p;
 """
 
@@ -166,6 +172,29 @@ def cases(client, campaign) -> dict:
     }
 
 
+def reuse_or_generate(attempts: int) -> tuple:
+    """BENCH_REUSE_DATABASE=1 with a database a previous run generated: measure again without regenerating."""
+    from django.db import connection
+
+    from advocacy.campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(slug="day-of-action").first()
+    if not os.environ.get("BENCH_REUSE_DATABASE") or campaign is None:
+        return generate(attempts)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (SELECT count(*) FROM calls_callleg) + (SELECT count(*) FROM emails_emaildelivery)")
+        return campaign, cursor.fetchone()[0]
+
+
+def parts(campaign) -> dict:
+    """stats.json's two parts, in process and uncached: the rollup reads and the partner breakdown (raw rows)."""
+    from advocacy.dashboard.selectors import dashboard_stats
+    from advocacy.partners.selectors import partner_breakdown
+
+    return {"part: dashboard_stats() (rollups, call queue)": lambda: dashboard_stats(campaign=campaign),
+            "part: partner_breakdown() (GROUP BY raw rows)": lambda: partner_breakdown(campaign_id=campaign.pk)}
+
+
 def baseline(campaign_id: int):
     """The totals counted from the raw rows, as a dashboard without rollups would on every refresh."""
     from django.db import connection
@@ -188,16 +217,19 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    campaign, total = generate(attempts)
+    campaign, total = reuse_or_generate(attempts)
     client = Client()
-    client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
+    user = get_user_model().objects.filter(username="bench").first()
+    client.force_login(user or get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
     url = f"/organize/{campaign.slug}/stats.json"
     body = client.get(url + "?range=all").json()
     assert body["totals"]["calls_attempted"] + body["totals"]["emails_sent"] == total, body["totals"]
     print(f"stats.json: {len(body['targets'])} target rows, {len(body['per_minute'])} chart points "
           f"(whole window), {len(client.get(url).json()['per_minute'])} (default view), "
           f"{len(client.get(url).content):,} bytes")
-    results = {name: (latencies_ms(fn, n=100), cpu_ms(fn)) for name, fn in cases(client, campaign).items()}
+    samples = int(os.environ.get("BENCH_SAMPLES", "100"))
+    results = {name: (latencies_ms(fn, n=samples), cpu_ms(fn, n=max(10, samples // 2)))
+               for name, fn in {**cases(client, campaign), **parts(campaign)}.items()}
     base = latencies_ms(baseline(campaign.pk), n=10, warmup=1)
     print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     print(f"{'baseline: COUNT/SUM over the raw rows (totals only)':52s} p50 {base['p50']:8.2f} ms  "

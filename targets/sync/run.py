@@ -144,9 +144,10 @@ def bump_lookup_version() -> None:
     """Cached lookup answers carry this version, so a sync that changed anything makes them all stale."""
     from django.core.cache import cache
 
-    from targets.lookup import LOOKUP_VERSION_KEY
+    from targets.lookup import LOOKUP_VERSION_KEY, forget_lookup_version
 
     try:
         cache.incr(LOOKUP_VERSION_KEY)
     except ValueError:
         cache.set(LOOKUP_VERSION_KEY, 2, timeout=None)
+    forget_lookup_version()

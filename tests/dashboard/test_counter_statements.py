@@ -1,5 +1,6 @@
 """Each counter is one INSERT … ON CONFLICT DO UPDATE: a recorded contact costs one statement per counter, whether
-its rows exist yet or not (before: an UPDATE, then on a new row a savepoint, an INSERT and its release)."""
+its rows exist yet or not, and on PostgreSQL one statement for all three (before: an UPDATE, then on a new row a
+savepoint, an INSERT and its release)."""
 
 import datetime as dt
 
@@ -28,7 +29,8 @@ def test_a_contact_is_one_statement_per_counter_on_new_and_existing_rows(campaig
     with CaptureQueriesContext(connection) as existing_rows:
         record(campaign, goldman, amount=4)
 
-    assert len(new_rows) == len(existing_rows) == 3, [q["sql"] for q in new_rows] + [q["sql"] for q in existing_rows]
+    per_contact = 1 if connection.vendor == "postgresql" else 3  # PostgreSQL: the three upserts in one WITH statement
+    assert len(new_rows) == len(existing_rows) == per_contact, [q["sql"] for q in new_rows + existing_rows]
     assert all("ON CONFLICT" in q["sql"] for q in new_rows.captured_queries + existing_rows.captured_queries)
     for model in (MinuteCount, TargetCount, PlaceCount):
         assert model.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 5

@@ -2,6 +2,8 @@
 
 `hold()` makes it stall each client after the TCP connection (in EHLO), before any message is
 submitted, the way a slow mail server does; the kill test uses it to catch a worker mid-delivery.
+`disconnect_all()` closes every client's connection (an idle timeout, a restart); `drop_during_data()` closes
+the next one after its DATA without accepting it.
 `refuse("RCPT" | "DATA", "451 4.7.1 Try again later", times=2, to=address)` answers the next `times`
 recipients or messages (every one when `times` is None; only those for `to` when given) with that reply
 instead of accepting them, as a greylisting, throttling or rejecting server does.
@@ -24,6 +26,7 @@ class _Handler:
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         self.server.connections += 1
+        self.server.sessions.append(server)
         while self.server.holding.is_set():
             await asyncio.sleep(0.05)
         session.host_name = hostname
@@ -37,6 +40,9 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.server.take_drop():  # the connection breaks with the message sent but not accepted
+            server.transport.close()
+            return "421 4.4.2 Connection dropped"
         refusal = self.server.take_refusal("DATA", envelope.rcpt_tos)
         if refusal:
             return refusal
@@ -60,6 +66,8 @@ class FakeSMTPServer:
         self.lock = threading.Lock()
         self.holding = threading.Event()
         self.refusals: dict[str, list] = {"RCPT": [], "DATA": []}
+        self.sessions: list = []  # the aiosmtpd protocol of every client that said EHLO
+        self.drops = 0
         self.refused: list[tuple[str, list[str]]] = []
         self.port = free_port()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
@@ -69,6 +77,24 @@ class FakeSMTPServer:
 
     def release(self) -> None:
         self.holding.clear()
+
+    def disconnect_all(self) -> None:
+        """Close every client's connection, as a server does to idle clients or when it restarts."""
+        for session in list(self.sessions):
+            if session.transport is not None:
+                self.controller.loop.call_soon_threadsafe(session.transport.close)
+
+    def drop_during_data(self, times: int = 1) -> None:
+        """The next `times` messages: the connection is closed after their DATA, before they are accepted."""
+        with self.lock:
+            self.drops += times
+
+    def take_drop(self) -> bool:
+        with self.lock:
+            if self.drops <= 0:
+                return False
+            self.drops -= 1
+            return True
 
     def refuse(self, stage: str, reply: str, *, times: int | None = 1, to: str | None = None) -> None:
         with self.lock:
