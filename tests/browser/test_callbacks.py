@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from advocacy.calls.models import CallSession
 from advocacy.calls.tasks import reconcile_calls
+from tests.services import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,8 +43,9 @@ def test_a_callback_is_scheduled_then_placed_once_at_its_time(live_server, phone
     CallSession.objects.filter(pk=session.pk).update(scheduled_for=timezone.now() - dt.timedelta(seconds=1))
     for _ in range(2):  # the beat's due pass, twice: the call-back is queued once
         reconcile_calls.apply()
-    page.get_by_text("Your call has ended. Thank you!").wait_for(timeout=30000)  # the page followed it live
-    fake_twilio.wait_idle()
+    wait_for(lambda: fake_twilio.created, timeout=60, message="the call-back placed")
+    fake_twilio.wait_idle(timeout=90)  # the call plays to its end (slow when the machine is busy)
+    page.get_by_text("Your call has ended. Thank you!").wait_for(timeout=60000)  # the page followed it live
 
     session.refresh_from_db()
     assert [c["to"] for c in fake_twilio.created] == ["+18025550142"]
