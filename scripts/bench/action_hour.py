@@ -36,22 +36,14 @@ import requests  # noqa: E402
 
 from tests.chaos.audit import Database, text_of  # noqa: E402
 from tests.chaos.burst import CONFIRM_LINK  # noqa: E402
+from tests.chaos.prepare import campaign_setup  # noqa: E402
 from tests.chaos.servers import OwnPostgres, OwnRedis  # noqa: E402
 from tests.chaos.stack import Stack  # noqa: E402
 
 SHARED_DATA = next((p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
                     if p.is_dir()), ROOT.parent / "shared" / "data")  # beside the checkout, or a worktree's parent
 ACCOUNT_SID, AUTH_TOKEN = "AC" + "7" * 32, "bench-auth-token"
-CAMPAIGN_SETUP = """
-import datetime as dt
-from django.utils import timezone
-from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
-from targets.models import Target
-campaign = Campaign.objects.create(slug="hour", title="Action hour", phone_number="+12025550100", is_published=True,
-    call_script="Please cut ICE's budget.", from_email="action@coalition.example",
-    window_start=timezone.now() - dt.timedelta(hours=1), window_end=timezone.now() + dt.timedelta(hours=6))
-CampaignTarget.objects.create(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE)
-CampaignTarget.objects.create(campaign=campaign, position=1, source=CampaignTarget.Source.OWN_SENATORS)
+CAMPAIGN_SETUP = campaign_setup(slug="hour", title="Action hour", open_hours=6) + """
 for position, key in enumerate(Target.objects.exclude(kind="member").values_list("key", flat=True)[:4], start=2):
     CampaignTarget.objects.create(campaign=campaign, position=position, source=CampaignTarget.Source.FIXED,
                                   target=Target.objects.get(key=key))

@@ -11,16 +11,24 @@ FAST_RECOVERY = {
     "RECONCILE_EVERY_SECONDS": "3", "CALL_REQUEUE_AFTER_SECONDS": "10", "CALL_STALE_AFTER_SECONDS": "20",
     "CALL_PLACING_LEASE_SECONDS": "15", "EMAIL_STUCK_SECONDS": "10",
 }
-CAMPAIGN_SETUP = """
+
+
+def campaign_setup(*, slug: str, title: str, open_hours: int) -> str:
+    """`manage.py shell -c` code that publishes a campaign open now, reaching the supporter's own members."""
+    return f"""
 import datetime as dt
 from django.utils import timezone
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate
 from targets.models import Target
-campaign = Campaign.objects.create(slug="chaos", title="Chaos", phone_number="+12025550100", is_published=True,
+campaign = Campaign.objects.create(slug="{slug}", title="{title}", phone_number="+12025550100", is_published=True,
     call_script="Please cut ICE's budget.", from_email="action@coalition.example",
-    window_start=timezone.now() - dt.timedelta(hours=1), window_end=timezone.now() + dt.timedelta(hours=3))
+    window_start=timezone.now() - dt.timedelta(hours=1), window_end=timezone.now() + dt.timedelta(hours={open_hours}))
 CampaignTarget.objects.create(campaign=campaign, position=0, source=CampaignTarget.Source.OWN_HOUSE)
 CampaignTarget.objects.create(campaign=campaign, position=1, source=CampaignTarget.Source.OWN_SENATORS)
+"""
+
+
+CAMPAIGN_SETUP = campaign_setup(slug="chaos", title="Chaos", open_hours=3) + """
 MessageTemplate.objects.create(campaign=campaign, target_kind=MessageTemplate.TargetKind.MEMBER,
     subject="Communities, not cages", body="Dear {{ target_name }},\\n\\nCut ICE's budget.\\n\\n{{ supporter.name }}")
 Target.objects.filter(key="G000599").update(email="office@goldman.example")

@@ -1,13 +1,13 @@
 """Workers keep one PostgreSQL connection across tasks, and a database restart costs a reconnect, not a failure.
 
-The database is a cluster of the test's own (tests/pgcluster.py), restarted under a running worker.
+The database is a cluster of the test's own (tests/chaos/servers.py), restarted under a running worker.
 """
 
 import pytest
 from celery import Celery
 
-from tests.pgcluster import PostgresCluster
-from tests.services import WorkerProcess
+from tests.chaos.servers import OwnPostgres, binaries_missing
+from tests.services import WorkerProcess, skip_or_fail
 
 pytestmark = pytest.mark.integration
 
@@ -19,13 +19,16 @@ def probe(app: Celery) -> int:
 
 @pytest.fixture
 def cluster():
-    with PostgresCluster() as pg:
-        yield pg
+    if binaries_missing():
+        skip_or_fail(binaries_missing())
+    pg = OwnPostgres().start()
+    yield pg
+    pg.close()
 
 
-def start_worker(broker_url: str, cluster: PostgresCluster, **env) -> WorkerProcess:
+def start_worker(broker_url: str, cluster: OwnPostgres, **env) -> WorkerProcess:
     return WorkerProcess(broker_url=broker_url, extra_args=["-I", "tests.foundation.dbprobe"], extra_env={
-        "DATABASE_URL": cluster.url, "CELERY_RESULT_BACKEND": broker_url, "SECRET_KEY": "test-secret-key", **env,
+        "DATABASE_URL": cluster.url(), "CELERY_RESULT_BACKEND": broker_url, "SECRET_KEY": "test-secret-key", **env,
     }).start()
 
 
