@@ -25,22 +25,22 @@ from _django import SHARED_DATA, latencies_ms, setup
 SQL = """
 INSERT INTO calls_callsession (id, campaign_id, phone, zip_code, state, district, language, direction, status,
     is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at, placed_at,
-    partner_code, answered_by, idempotency_key, placing_token, step)
+    partner_code, answered_by, idempotency_key, placing_token, step, first_name, twilio_account)
 SELECT md5(i::text)::uuid, %(campaign)s, '+1802555' || lpad((i %% 10000)::text, 4, '0'), '10001',
     (%(states)s::text[])[1 + i %% %(places)s], (%(districts)s::int[])[1 + i %% %(places)s], 'en', 'outbound',
     'completed', false, true, 'CA' || md5(i::text), 1, '', '',
     %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval,
     %(start)s::timestamptz + ((i * 7919 %% 86400 + 5) || ' seconds')::interval,
-    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0
+    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0, '', ''
 FROM generate_series(1, %(sessions)s) AS i;
 
 INSERT INTO calls_callleg (session_id, campaign_id, position, is_district_office, target_id, template_kind,
-    vacant_seat, number_dialed, status, skip_reason, duration_seconds, outcome, dial_sid, created_at)
+    vacant_seat, number_dialed, status, skip_reason, duration_seconds, outcome, dial_sid, created_at, reason)
 SELECT md5(s::text)::uuid, %(campaign)s, p, false, (%(targets)s::bigint[])[1 + (s * 4 + p) %% %(ntargets)s],
     'member', '', '+12022250000',
     CASE WHEN (s + p) %% 10 = 0 THEN 'busy' WHEN (s + p) %% 10 = 1 THEN 'no_answer' ELSE 'completed' END,
     '', CASE WHEN (s + p) %% 10 > 1 THEN 60 ELSE 0 END, '', '',
-    %(start)s::timestamptz + ((s * 7919 %% 86400) || ' seconds')::interval
+    %(start)s::timestamptz + ((s * 7919 %% 86400) || ' seconds')::interval, ''
 FROM generate_series(1, %(sessions)s) AS s, generate_series(0, 3) AS p;
 
 INSERT INTO emails_supporter (email, name, confirmed_at, created_at)
