@@ -31,8 +31,9 @@ def _rows(*, campaign_id: int, code: str | None = None) -> dict[str, dict[str, i
 
 
 def _without_partner(rows: list[dict], totals: dict) -> dict | None:
-    """The campaign's totals minus what partners brought; email actions are counted for partners only (None)."""
-    row = {"partner": "", **{field: sum(totals[key] for key in keys) - sum(r[field] for r in rows)
+    """The campaign's totals minus what partners brought; email actions are counted for partners only (None).
+    Never below 0: a partner's contact committed between the two reads is in the sums and not yet in the totals."""
+    row = {"partner": "", **{field: max(0, sum(totals[key] for key in keys) - sum(r[field] for r in rows))
                              for field, keys in TOTALS.items()}, "email_actions": None}
     return row if any(row[field] for field in TOTALS) else None
 
