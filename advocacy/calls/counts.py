@@ -11,7 +11,7 @@ def count(session: CallSession, metric: str, *, target_id: int | None = None, am
     if session.is_preview or amount <= 0:
         return
     record_contact(campaign_id=session.campaign_id, metric=metric, amount=amount, target_id=target_id,
-                   state=session.state, district=session.district)
+                   state=session.state, district=session.district, partner_code=session.partner_code)
 
 
 def locked_session(session_id) -> CallSession:

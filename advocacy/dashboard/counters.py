@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import connection, models
 from django.utils import timezone
 
-from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PlaceCount, TargetCount
+from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
 from advocacy.privacy.identity import identity_key
 
 
@@ -42,6 +42,11 @@ def _increment_all(amount: int, rows: list[tuple[type[models.Model], dict]]) -> 
                        + statements[0][1])
 
 
+# What the partner breakdown shows per partner (advocacy/partners/selectors.py); other metrics are not split by partner.
+PARTNER_METRICS = (Metric.CALL_SESSION_STARTED, Metric.CALL_CONNECTED, Metric.EMAIL_ACTION_SUBMITTED,
+                   Metric.EMAIL_SENT, Metric.CWC_DELIVERED, Metric.WEBFORM_REPORTED)
+
+
 def record_contact(
     *,
     campaign_id: int,
@@ -51,8 +56,10 @@ def record_contact(
     target_id: int | None = None,
     state: str = "",
     district: int | None = None,
+    partner_code: str = "",
 ) -> None:
-    """Add `amount` to `metric` for the campaign's minute, and for the target and place when given."""
+    """Add `amount` to `metric` for the campaign's minute, and for the target, place and partner when given (the
+    partner's counter only for PARTNER_METRICS: contacts without a partner code write nothing more)."""
     metric = Metric(metric).value
     at = at or timezone.now()
     rows = [(MinuteCount, {"campaign": campaign_id, "minute": at.replace(second=0, microsecond=0), "metric": metric})]
@@ -61,7 +68,17 @@ def record_contact(
     if state:
         rows.append((PlaceCount, {"campaign": campaign_id, "state": state,
                                   "district": -1 if district is None else district, "metric": metric}))
+    if partner_code and metric in PARTNER_METRICS:
+        rows.append((PartnerCount, {"campaign": campaign_id, "partner_code": partner_code, "metric": metric}))
     _increment_all(amount, rows)
+
+
+def record_partner_action(*, campaign_id: int, partner_code: str) -> None:
+    """An email action submitted through a partner: counted for the partner alone (the campaign keeps no such
+    total), in the transaction that records the action. Nothing for actions without a partner code."""
+    if partner_code:
+        _increment_all(1, [(PartnerCount, {"campaign": campaign_id, "partner_code": partner_code,
+                                           "metric": Metric.EMAIL_ACTION_SUBMITTED.value})])
 
 
 def supporter_key(identity: str) -> str:

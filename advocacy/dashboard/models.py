@@ -32,6 +32,7 @@ class Metric(models.TextChoices):
     OUTCOME_LINE_BUSY = "outcome_line_busy", _("Line busy")
     OUTCOME_NO_ANSWER = "outcome_no_answer", _("No answer")
     OUTCOME_OTHER = "outcome_other", _("Other outcome")
+    EMAIL_ACTION_SUBMITTED = "email_action_submitted", _("Email actions submitted")  # PartnerCount only
 
 
 class Counter(models.Model):
@@ -70,6 +71,18 @@ class PlaceCount(Counter):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["campaign", "state", "district", "metric"], name="unique_place_count"),
+        ]
+
+
+class PartnerCount(Counter):
+    """Per partner code, the metrics the partner breakdown shows (PARTNER_METRICS in counters.py), written only for
+    contacts that came with a partner code; the "no partner" share is the campaign's totals minus these."""
+
+    partner_code = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "partner_code", "metric"], name="unique_partner_count"),
         ]
 
 

@@ -15,7 +15,7 @@ from advocacy import ratelimit
 from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.scripts import email_for
 from advocacy.campaigns.selectors import campaign_targets
-from advocacy.dashboard.counters import record_contact, record_supporter
+from advocacy.dashboard.counters import record_contact, record_partner_action, record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import claim_row, enqueue_on_commit
 from advocacy.emails import queue
@@ -166,6 +166,7 @@ def _record_action(fields: dict, messages: list[dict], *, remembered_email: str 
         if repeated is not None:
             return repeated
         action = EmailAction.objects.create(supporter=supporter, **fields)
+        record_partner_action(campaign_id=campaign.pk, partner_code=action.partner_code)
         EmailDelivery.objects.bulk_create(
             EmailDelivery(action=action, campaign=campaign, target=m["target"], channel=m["channel"],
                           address=m["address"], subject=m["subject"], body=m["body"],
@@ -181,7 +182,7 @@ def _record_action(fields: dict, messages: list[dict], *, remembered_email: str 
 
 def _count(action: EmailAction, metric: str, target_id: int | None = None) -> None:
     record_contact(campaign_id=action.campaign_id, metric=metric, target_id=target_id, state=action.state,
-                   district=action.district)
+                   district=action.district, partner_code=action.partner_code)
 
 
 def confirm_action(*, action: EmailAction) -> bool:

@@ -1,53 +1,59 @@
-"""Counts per partner, read from the call sessions and email actions themselves (each row carries its
-partner_code), so the dashboard's rollup counters stay as they are. Indexed on (campaign, partner_code)."""
+"""Counts per partner, read from the partner rollup (dashboard's PartnerCount, written by record_contact in the
+transaction that records each contact that came with a partner code): one query however many rows were recorded."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
 
-from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.selectors import published_campaigns
-from advocacy.emails.models import EmailAction, EmailDelivery
+from advocacy.dashboard.models import Metric, PartnerCount
 
-# Deliveries that count as sent, as the EMAIL_SENT and WEBFORM_REPORTED counters count them.
-SENT_STATUSES = (EmailDelivery.Status.SENT, EmailDelivery.Status.DELIVERED, EmailDelivery.Status.BOUNCED,
-                 EmailDelivery.Status.COMPLAINED, EmailDelivery.Status.REPORTED)
 FIELDS = ("call_sessions", "calls_connected", "email_actions", "emails")
+# Which rollup metric adds to which field; "emails" is what the dashboard counts as emails.
+FIELD_OF = {Metric.CALL_SESSION_STARTED: "call_sessions", Metric.CALL_CONNECTED: "calls_connected",
+            Metric.EMAIL_ACTION_SUBMITTED: "email_actions", Metric.EMAIL_SENT: "emails",
+            Metric.CWC_DELIVERED: "emails", Metric.WEBFORM_REPORTED: "emails"}
+# The same fields among stats.json's "totals" (the campaign's own counters), for the "no partner" row.
+TOTALS = {"call_sessions": ("call_sessions",), "calls_connected": ("calls_connected",),
+          "emails": ("emails_sent", "cwc_delivered", "webform_reported")}
 
 
-def _grouped(queryset, field: str) -> dict[str, int]:
-    return dict(queryset.values_list(field).annotate(n=Count("pk")).values_list(field, "n").order_by())
-
-
-def _counts(*, campaign_id: int, code: str | None = None) -> dict[str, dict[str, int]]:
-    sessions = CallSession.objects.filter(campaign_id=campaign_id, is_preview=False)
-    legs = CallLeg.objects.filter(campaign_id=campaign_id, session__is_preview=False,
-                                  status=CallLeg.Status.COMPLETED)
-    actions = EmailAction.objects.filter(campaign_id=campaign_id)
-    deliveries = EmailDelivery.objects.filter(campaign_id=campaign_id, status__in=SENT_STATUSES)
+def _rows(*, campaign_id: int, code: str | None = None) -> dict[str, dict[str, int]]:
+    counts = PartnerCount.objects.filter(campaign_id=campaign_id, metric__in=FIELD_OF)
     if code is not None:
-        sessions, legs = sessions.filter(partner_code=code), legs.filter(session__partner_code=code)
-        actions, deliveries = actions.filter(partner_code=code), deliveries.filter(action__partner_code=code)
-    return {"call_sessions": _grouped(sessions, "partner_code"),
-            "calls_connected": _grouped(legs, "session__partner_code"),
-            "email_actions": _grouped(actions, "partner_code"),
-            "emails": _grouped(deliveries, "action__partner_code")}
+        counts = counts.filter(partner_code=code)
+    rows: dict[str, dict[str, int]] = {}
+    for partner, metric, value in counts.values_list("partner_code", "metric", "value"):
+        row = rows.setdefault(partner, {"partner": partner, **dict.fromkeys(FIELDS, 0)})
+        row[FIELD_OF[metric]] += value
+    return rows
 
 
-def partner_breakdown(*, campaign_id: int) -> list[dict]:
-    """One row per partner code (the code "" is supporters who came without one), busiest first."""
-    counts = _counts(campaign_id=campaign_id)
-    codes = set().union(*(table.keys() for table in counts.values()))
-    rows = [{"partner": code, **{field: counts[field].get(code, 0) for field in FIELDS}} for code in codes]
+def _without_partner(rows: list[dict], totals: dict) -> dict | None:
+    """The campaign's totals minus what partners brought; email actions are counted for partners only (None).
+    Never below 0: a partner's contact committed between the two reads is in the sums and not yet in the totals."""
+    row = {"partner": "", **{field: max(0, sum(totals[key] for key in keys) - sum(r[field] for r in rows))
+                             for field, keys in TOTALS.items()}, "email_actions": None}
+    return row if any(row[field] for field in TOTALS) else None
+
+
+def partner_breakdown(*, campaign_id: int, totals: dict | None = None) -> list[dict]:
+    """One row per partner code, busiest first, and a "no partner" row (code "") for supporters who came without
+    one. `totals` is stats.json's "totals" (campaign_totals), read here when not given."""
+    if totals is None:
+        from advocacy.campaigns.models import Campaign
+        from advocacy.dashboard.selectors import campaign_totals
+
+        totals = campaign_totals(campaign=Campaign(pk=campaign_id))
+    rows = list(_rows(campaign_id=campaign_id).values())
+    rows += [row for row in [_without_partner(rows, totals)] if row]
     return sorted(rows, key=lambda r: (-(r["calls_connected"] + r["emails"]), -r["call_sessions"], r["partner"]))
 
 
 def partner_contribution(*, campaign_id: int, code: str) -> dict:
     """What one partner's supporters did, for the public counter: numbers only."""
-    counts = _counts(campaign_id=campaign_id, code=code)
-    return {"partner": code, **{field: counts[field].get(code, 0) for field in FIELDS}}
+    return _rows(campaign_id=campaign_id, code=code).get(code) or {"partner": code, **dict.fromkeys(FIELDS, 0)}
 
 
 def cached_partner_contribution(*, campaign_id: int, code: str) -> dict:

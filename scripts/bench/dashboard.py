@@ -25,22 +25,22 @@ from _django import SHARED_DATA, latencies_ms, setup
 SQL = """
 INSERT INTO calls_callsession (id, campaign_id, phone, zip_code, state, district, language, direction, status,
     is_preview, supporter_connected, twilio_sid, place_attempts, last_error, transcript, created_at, placed_at,
-    partner_code, answered_by, idempotency_key, placing_token, step)
+    partner_code, answered_by, idempotency_key, placing_token, step, first_name, twilio_account)
 SELECT md5(i::text)::uuid, %(campaign)s, '+1802555' || lpad((i %% 10000)::text, 4, '0'), '10001',
     (%(states)s::text[])[1 + i %% %(places)s], (%(districts)s::int[])[1 + i %% %(places)s], 'en', 'outbound',
     'completed', false, true, 'CA' || md5(i::text), 1, '', '',
     %(start)s::timestamptz + ((i * 7919 %% 86400) || ' seconds')::interval,
     %(start)s::timestamptz + ((i * 7919 %% 86400 + 5) || ' seconds')::interval,
-    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0
+    CASE WHEN i %% 5 = 0 THEN 'partner' || (i %% 7) ELSE '' END, '', '', '', 0, '', ''
 FROM generate_series(1, %(sessions)s) AS i;
 
 INSERT INTO calls_callleg (session_id, campaign_id, position, is_district_office, target_id, template_kind,
-    vacant_seat, number_dialed, status, skip_reason, duration_seconds, outcome, dial_sid, created_at)
+    vacant_seat, number_dialed, status, skip_reason, duration_seconds, outcome, dial_sid, created_at, reason)
 SELECT md5(s::text)::uuid, %(campaign)s, p, false, (%(targets)s::bigint[])[1 + (s * 4 + p) %% %(ntargets)s],
     'member', '', '+12022250000',
     CASE WHEN (s + p) %% 10 = 0 THEN 'busy' WHEN (s + p) %% 10 = 1 THEN 'no_answer' ELSE 'completed' END,
     '', CASE WHEN (s + p) %% 10 > 1 THEN 60 ELSE 0 END, '', '',
-    %(start)s::timestamptz + ((s * 7919 %% 86400) || ' seconds')::interval
+    %(start)s::timestamptz + ((s * 7919 %% 86400) || ' seconds')::interval, ''
 FROM generate_series(1, %(sessions)s) AS s, generate_series(0, 3) AS p;
 
 INSERT INTO emails_supporter (email, name, confirmed_at, created_at)
@@ -72,6 +72,15 @@ CONTACT_METRICS = """
     UNION ALL SELECT campaign_id, {key}, 'call_no_answer', 1 FROM calls_callleg WHERE status = 'no_answer'
     UNION ALL SELECT campaign_id, {key}, 'email_sent', 1 FROM emails_emaildelivery"""
 
+# What the partner breakdown counts, per raw row (the rollup as record_contact and record_partner_action write it).
+PARTNER_ROWS = """
+    SELECT campaign_id, partner_code AS code, 'call_session_started' AS metric FROM calls_callsession
+    UNION ALL SELECT l.campaign_id, s.partner_code, 'call_connected' FROM calls_callleg l
+        JOIN calls_callsession s ON s.id = l.session_id WHERE l.status = 'completed'
+    UNION ALL SELECT campaign_id, partner_code, 'email_action_submitted' FROM emails_emailaction
+    UNION ALL SELECT d.campaign_id, a.partner_code, 'email_sent' FROM emails_emaildelivery d
+        JOIN emails_emailaction a ON a.id = d.action_id"""
+
 ROLLUPS = f"""
 INSERT INTO dashboard_minutecount (campaign_id, minute, metric, value)
 SELECT campaign_id, date_trunc('minute', created_at), metric, sum(v) FROM ({CONTACT_METRICS.format(key="created_at")}
@@ -90,6 +99,8 @@ SELECT campaign_id, state, district, metric, sum(v) FROM (
     UNION ALL SELECT d.campaign_id, a.state, a.district, 'email_sent', 1 FROM emails_emaildelivery d
         JOIN emails_emailaction a ON a.id = d.action_id
 ) raw GROUP BY 1, 2, 3, 4;
+INSERT INTO dashboard_partnercount (campaign_id, partner_code, metric, value)
+SELECT campaign_id, code, metric, count(*) FROM ({PARTNER_ROWS}) raw WHERE code <> '' GROUP BY 1, 2, 3;
 """
 
 
@@ -187,12 +198,31 @@ def reuse_or_generate(attempts: int) -> tuple:
 
 
 def parts(campaign) -> dict:
-    """stats.json's two parts, in process and uncached: the rollup reads and the partner breakdown (raw rows)."""
-    from advocacy.dashboard.selectors import dashboard_stats
+    """stats.json's two parts, in process and uncached: the rollup reads and the partner breakdown."""
+    from advocacy.dashboard.selectors import campaign_totals, dashboard_stats
     from advocacy.partners.selectors import partner_breakdown
 
+    totals = campaign_totals(campaign=campaign)  # stats.json passes the totals dashboard_stats already read
+
     return {"part: dashboard_stats() (rollups, call queue)": lambda: dashboard_stats(campaign=campaign),
-            "part: partner_breakdown() (GROUP BY raw rows)": lambda: partner_breakdown(campaign_id=campaign.pk)}
+            "part: partner_breakdown() (partner rollup)": lambda: partner_breakdown(campaign_id=campaign.pk,
+                                                                                    totals=totals)}
+
+
+def check_partners(body: dict) -> None:
+    """stats.json's partner rows equal the raw rows grouped by partner code (once, before timing)."""
+    from django.db import connection
+
+    fields = {"call_session_started": "call_sessions", "call_connected": "calls_connected",
+              "email_action_submitted": "email_actions", "email_sent": "emails"}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT code, metric, count(*) FROM ({PARTNER_ROWS}) raw GROUP BY 1, 2")
+        raw = {}
+        for code, metric, n in cursor.fetchall():
+            raw.setdefault(code, {"partner": code, **dict.fromkeys(fields.values(), 0)})[fields[metric]] = n
+    raw[""]["email_actions"] = None  # counted for partners only
+    assert {row["partner"]: row for row in body["partners"]} == raw, (body["partners"], raw)
+    print(f"partners: {len(raw) - 1} partner codes and the no-partner row match the raw rows")
 
 
 def baseline(campaign_id: int):
@@ -224,6 +254,7 @@ def main() -> None:
     url = f"/organize/{campaign.slug}/stats.json"
     body = client.get(url + "?range=all").json()
     assert body["totals"]["calls_attempted"] + body["totals"]["emails_sent"] == total, body["totals"]
+    check_partners(body)
     print(f"stats.json: {len(body['targets'])} target rows, {len(body['per_minute'])} chart points "
           f"(whole window), {len(client.get(url).json()['per_minute'])} (default view), "
           f"{len(client.get(url).content):,} bytes")

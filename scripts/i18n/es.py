@@ -380,6 +380,7 @@ ES = {
     "Web forms marked sent": "Formularios web marcados como enviados",
     "Delivered via CWC": "Entregados por CWC",
     "Web forms opened": "Formularios web abiertos",
+    "Email actions submitted": "Acciones de correo enviadas",
     "title (Mr., Ms.…)": "tratamiento (Sr., Sra.…)",
     "first name": "nombre",
     "last name": "apellido",

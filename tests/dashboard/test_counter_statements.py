@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from advocacy.dashboard.counters import record_contact, record_supporter
-from advocacy.dashboard.models import Metric, MinuteCount, PlaceCount, TargetCount
+from advocacy.dashboard.models import Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
 from targets.models import Target
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +45,20 @@ def test_a_supporter_is_counted_once_in_two_statements(campaign):
 
     assert (len(first), len(again)) == (2, 1)
     assert MinuteCount.objects.get(campaign=campaign, metric=Metric.UNIQUE_SUPPORTERS).value == 1
+
+
+def test_a_partners_contact_adds_its_counter_to_the_same_round_trip(campaign):
+    """Partner traffic: one more upsert (in the same WITH statement on PostgreSQL); other metrics write none."""
+    goldman = Target.objects.get(key="G000599")
+    with CaptureQueriesContext(connection) as partner:
+        record_contact(campaign_id=campaign.pk, metric=Metric.CALL_CONNECTED, at=AT, target_id=goldman.pk,
+                       state="NY", district=10, partner_code="unidos")
+    with CaptureQueriesContext(connection) as other_metric:
+        record_contact(campaign_id=campaign.pk, metric=Metric.TALK_SECONDS, amount=30, at=AT, target_id=goldman.pk,
+                       state="NY", district=10, partner_code="unidos")
+
+    assert len(partner) == (1 if connection.vendor == "postgresql" else 4)
+    assert len(other_metric) == (1 if connection.vendor == "postgresql" else 3)
+    assert list(PartnerCount.objects.values_list("partner_code", "metric", "value")) == [
+        ("unidos", Metric.CALL_CONNECTED, 1)]
+    assert MinuteCount.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 1

@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from advocacy.calls.models import CallSession
+from advocacy.calls.models import CallLeg, CallSession
+from advocacy.calls.services import start_call_session
 from advocacy.emails.models import EmailAction, EmailDelivery
 from advocacy.emails.services import confirm_action, submit_email_action
 from advocacy.partners.codes import clean_partner_code
@@ -65,7 +66,7 @@ def credited(email_campaign, settings, django_capture_on_commit_callbacks):
             action = submit_email_action(campaign=email_campaign, name=f"S{n}", email=f"s{n}@example.org",
                                          zip_code="10002", partner_code=code)
             confirm_action(action=action)
-    email_campaign.call_sessions.create(phone="+18025550142", zip_code="10002", partner_code="unidos")
+    start_call_session(campaign=email_campaign, phone="+18025550142", zip_code="10002", partner_code="unidos")
     return email_campaign
 
 
@@ -81,8 +82,10 @@ def test_the_dashboard_breaks_counts_down_by_partner(client, admin_user, credite
 
     assert partners["unidos"] == {"partner": "unidos", "call_sessions": 1, "calls_connected": 0,
                                   "email_actions": 2, "emails": sent("unidos")}
-    assert partners[""]["email_actions"] == 1 and partners[""]["emails"] == sent("") > 0
+    assert partners[""]["email_actions"] is None and partners[""]["emails"] == sent("") > 0  # partners only
+    assert partners[""]["call_sessions"] == 0
     assert '<tr data-partner="unidos"><td>unidos</td><td>1</td><td>0</td><td>2</td>' in page
+    assert '<td><em>no partner</em></td><td>0</td><td>0</td><td>—</td>' in page
 
 
 def test_the_csv_names_the_partner_of_every_attempt(client, admin_user, credited):
@@ -92,7 +95,7 @@ def test_the_csv_names_the_partner_of_every_attempt(client, admin_user, credited
     rows = list(csv.DictReader(io.StringIO(body)))
 
     assert sum(1 for r in rows if r["partner"] == "unidos") == EmailDelivery.objects.filter(
-        action__partner_code="unidos").count()
+        action__partner_code="unidos").count() + CallLeg.objects.filter(session__partner_code="unidos").count()
     assert {r["partner"] for r in rows} == {"unidos", ""}
 
 
