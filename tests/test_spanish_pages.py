@@ -1,7 +1,6 @@
 """No English reaches a Spanish supporter: every catalogue entry has Spanish, and the pages and emails we render
 in Spanish contain none of the English msgids."""
 
-import datetime as dt
 import re
 from html import unescape
 from pathlib import Path
@@ -10,10 +9,9 @@ import polib
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
-from advocacy.events.models import Event, IceLocation, Rsvp
-from targets.models import ZipCentroid
+from advocacy.events.models import Rsvp
+from tests.events.fixtures import nyc_field_office_event
 
 pytestmark = pytest.mark.django_db
 PO = Path(__file__).resolve().parents[1] / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -58,14 +56,8 @@ def test_every_catalogue_entry_has_spanish():
 def spanish_world(campaign, targets, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("load_demo_campaign", stdout=open("/dev/null", "w"))  # today in Eastern time: open now
-    ZipCentroid.objects.update_or_create(zcta="10001", defaults={"latitude": 40.75, "longitude": -73.99})
-    site = IceLocation.objects.create(key="ero-nyc", kind="field_office", name="NEW YORK CITY FIELD OFFICE",
-                                      address="26 FEDERAL PLAZA", city="NEW YORK", state="NY", zip_code="10278",
-                                      latitude=40.71, longitude=-74.0)
-    event = Event.objects.create(campaign=campaign, title="Vigilia", description="Traigan velas.", host_name="Rosa",
-                                 host_email="rosa@example.org", starts_at=timezone.now() + dt.timedelta(days=2),
-                                 status="approved", ice_location=site, zip_code="10278", latitude=40.71,
-                                 longitude=-74.0, capacity=5, language="es")
+    event = nyc_field_office_event(campaign, title="Vigilia", description="Traigan velas.", capacity=5,
+                                   language="es")
     return {"campaign": campaign, "event": event}
 
 

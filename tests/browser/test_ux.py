@@ -15,6 +15,7 @@ from advocacy.events.models import Event, IceLocation
 from advocacy.events.services import approve_event
 from targets.models import ZipCentroid
 from tests.browser.axe_check import axe_violations
+from tests.events.fixtures import nyc_field_office_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
@@ -160,14 +161,7 @@ def test_an_organizer_enters_the_window_in_the_campaigns_time_zone(live_server, 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_lookup_and_event_pages_pass_axe_on_a_phone(demo, campaign, browser_page, screenshot, language):
-    ZipCentroid.objects.update_or_create(zcta="10001", defaults={"latitude": 40.750742, "longitude": -73.996530})
-    site = IceLocation.objects.create(key="ero-nyc", kind="field_office", name="NEW YORK CITY FIELD OFFICE",
-                                      address="26 FEDERAL PLAZA", city="NEW YORK", state="NY", zip_code="10278",
-                                      latitude=40.71, longitude=-74.0)
-    event = Event.objects.create(campaign=campaign, title="Vigil", description="Candles.", host_name="Rosa",
-                                 host_email="rosa@example.org", starts_at=timezone.now() + dt.timedelta(days=2),
-                                 status="approved", ice_location=site, zip_code="10278", latitude=40.71,
-                                 longitude=-74.0, capacity=1)
+    event = nyc_field_office_event(campaign, capacity=1)
     event.rsvps.create(name="Ana", email="ana@example.org")
     page = browser_page("phone", language)
     for name, path in (("lookup", "/lookup/?zip=10001"), ("events", f"/c/{campaign.slug}/events/?zip=10001"),

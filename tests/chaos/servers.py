@@ -11,6 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -41,6 +42,21 @@ def binaries_missing() -> str | None:
         if shutil.which(binary) is None:
             return f"{binary} is not installed"
     return None
+
+
+@contextmanager
+def own_server(server_class):
+    """A started OwnRedis or OwnPostgres for one test, closed after it; skipped (failed under CI=true) when the
+    binaries are missing."""
+    from tests.services import skip_or_fail
+
+    if binaries_missing():
+        skip_or_fail(binaries_missing())
+    server = server_class().start()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 class OwnRedis:

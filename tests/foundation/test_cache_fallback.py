@@ -8,17 +8,13 @@ import pytest
 
 from advocacy import fallback_cache
 from advocacy.fallback_cache import RedisWithLocalFallback
-from tests.chaos.servers import OwnRedis, binaries_missing
-from tests.services import skip_or_fail
+from tests.chaos.servers import OwnRedis, own_server
 
 
 @pytest.fixture
 def own_redis():
-    if binaries_missing():
-        skip_or_fail(binaries_missing())
-    redis = OwnRedis().start()
-    yield redis
-    redis.close()
+    with own_server(OwnRedis) as redis:
+        yield redis
 
 
 def test_the_cache_keeps_answering_while_redis_is_down_and_uses_redis_again_after(own_redis, monkeypatch):

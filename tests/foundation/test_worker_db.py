@@ -6,8 +6,8 @@ The database is a cluster of the test's own (tests/chaos/servers.py), restarted 
 import pytest
 from celery import Celery
 
-from tests.chaos.servers import OwnPostgres, binaries_missing
-from tests.services import WorkerProcess, skip_or_fail
+from tests.chaos.servers import OwnPostgres, own_server
+from tests.services import WorkerProcess
 
 pytestmark = pytest.mark.integration
 
@@ -19,11 +19,8 @@ def probe(app: Celery) -> int:
 
 @pytest.fixture
 def cluster():
-    if binaries_missing():
-        skip_or_fail(binaries_missing())
-    pg = OwnPostgres().start()
-    yield pg
-    pg.close()
+    with own_server(OwnPostgres) as pg:
+        yield pg
 
 
 def start_worker(broker_url: str, cluster: OwnPostgres, **env) -> WorkerProcess:
