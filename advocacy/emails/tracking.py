@@ -21,7 +21,7 @@ TRACKING = {
 def apply_tracking_event(*, message_id: str, event_type: str, at=None) -> bool:
     """A provider's tracking webhook: each delivery moves to delivered/bounced/complained once."""
     with transaction.atomic():
-        delivery = (EmailDelivery.objects.select_for_update().select_related("action")
+        delivery = (EmailDelivery.objects.select_for_update(of=("self",)).select_related("action")
                     .filter(provider_message_id=message_id).first())
         if delivery is None:
             return False

@@ -16,7 +16,7 @@ from advocacy.emails.services import _count
 def open_webform(*, delivery: EmailDelivery) -> str:
     """The supporter opened the office's form from our page: count it once, and give back the form's URL."""
     with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
+        delivery = EmailDelivery.objects.select_for_update(of=("self",)).select_related("action").get(pk=delivery.pk)
         if delivery.status == EmailDelivery.Status.TO_REPORT:
             delivery.status, delivery.event_at = EmailDelivery.Status.FORM_OPENED, timezone.now()
             delivery.save(update_fields=["status", "event_at"])
@@ -26,7 +26,7 @@ def open_webform(*, delivery: EmailDelivery) -> str:
 
 def report_webform(*, delivery: EmailDelivery) -> bool:
     with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().select_related("action").get(pk=delivery.pk)
+        delivery = EmailDelivery.objects.select_for_update(of=("self",)).select_related("action").get(pk=delivery.pk)
         if delivery.status not in (EmailDelivery.Status.TO_REPORT, EmailDelivery.Status.FORM_OPENED):
             return False
         delivery.status, delivery.sent_at = EmailDelivery.Status.REPORTED, timezone.now()
