@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 import random
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from celery import current_app
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from advocacy.providers.email import send_message
+from common.compiled import CompiledRead, save_fields
 from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].
@@ -34,16 +36,17 @@ def backoff_seconds(retries: int, *, base: float = RETRY_BACKOFF_BASE_SECONDS,
 logger = logging.getLogger(__name__)
 
 
-def enqueue(task: Any, *args: Any, **kwargs: Any) -> bool:
+def enqueue(task: Any, *args: Any, options: dict | None = None, **kwargs: Any) -> bool:
     """Send `task` (a task, or a registered task's name: services name the tasks that call them, so no import
-    circle) to the broker now. With the broker down the failure is logged, not raised: the row is already
-    committed, and the reconciler (emails/reconcile.py) sends it when the broker is back."""
+    circle) to the broker now, with apply_async's `options` (countdown, retries). With the broker down the failure
+    is logged, not raised: the row is already committed, and the reconciler (emails/reconcile.py) sends it when
+    the broker is back."""
     runner = current_app.tasks[task] if isinstance(task, str) else task  # registered by its app's ready()
     if current_app.conf.task_always_eager:  # it runs here and now: its errors are the task's, not a broker's
-        runner.apply_async(args=args, kwargs=kwargs)
+        runner.apply_async(args=args, kwargs=kwargs, **(options or {}))
         return True
     try:
-        runner.apply_async(args=args, kwargs=kwargs)
+        runner.apply_async(args=args, kwargs=kwargs, **(options or {}))
     except (BrokerError, OSError) as exc:
         logger.warning("could not enqueue %s%r (the reconciler will): %s", getattr(task, "name", task), args, exc)
         return False
@@ -77,11 +80,22 @@ def claim_row(model: type, pk: Any, *, ready: Callable[[Any], bool], related: tu
     Call inside transaction.atomic(). On PostgreSQL select_for_update makes a second worker wait
     until the first commits; on SQLite the database lock serialises writers.
     """
-    locked = model.objects.select_for_update(of=("self",)) if related else model.objects.select_for_update()
-    row = locked.select_related(*related).filter(pk=pk).first()
-    if row is None or not ready(row):
+    rows = _claim_read(model, related)(pk)
+    if not rows or not ready(rows[0]):
         return None
-    return row
+    return rows[0]
+
+
+_CLAIMS: dict[tuple, CompiledRead] = {}
+
+
+def _claim_read(model: type, related: tuple[str, ...]) -> CompiledRead:
+    """The locked read of one row of `model` (with `related`), compiled once per process (common/compiled.py)."""
+    if (model, related) not in _CLAIMS:
+        kind = uuid.UUID if isinstance(model._meta.pk, models.UUIDField) else int
+        locked = model.objects.select_for_update(of=("self",)) if related else model.objects.select_for_update()
+        _CLAIMS[model, related] = CompiledRead(lambda pk: locked.select_related(*related).filter(pk=pk), kind)
+    return _CLAIMS[model, related]
 
 
 def send_system_email_once(model: type, pk: Any, *, sent_field: str, compose: Callable[[Any], Any]) -> bool:
@@ -93,7 +107,7 @@ def send_system_email_once(model: type, pk: Any, *, sent_field: str, compose: Ca
             return False
         send_message(compose(row))
         setattr(row, sent_field, timezone.now())
-        row.save(update_fields=[sent_field])
+        save_fields(row, sent_field)
     return True
 
 

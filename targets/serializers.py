@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,13 +57,34 @@ def lookup_json(result: LookupResult) -> dict:
     }
 
 
+# The hottest answers are kept in this process too, by the same versioned key, so a warm lookup makes no round
+# trip to a shared cache: a sync bumps the version, and every process reads the new one within a second.
+LOCAL_BODIES = 2048
+_local_bodies: OrderedDict[str, bytes] = OrderedDict()
+_local_lock = threading.Lock()  # gunicorn's threads share it
+
+
 def cached_lookup_body(zip_code: str) -> bytes:
     """The encoded JSON answer for a ZIP, cached beside lookup()'s own answer (same Congress and version) and
     per language (the switchboard instruction is in the reader's language): a warm API answer skips encoding."""
     zip_code = normalize_zip(zip_code)
     key = f"{lookup_cache_key(zip_code, congress_in_effect())}:json:{get_language()}"
+    with _local_lock:
+        body = _local_bodies.get(key)
+        if body is not None:
+            _local_bodies.move_to_end(key)
+            return body
     body = cache.get(key)
     if body is None:
         body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
         cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
+    with _local_lock:
+        _local_bodies[key] = body
+        if len(_local_bodies) > LOCAL_BODIES:
+            _local_bodies.popitem(last=False)
     return body
+
+
+def forget_local_bodies() -> None:
+    with _local_lock:
+        _local_bodies.clear()

@@ -64,10 +64,14 @@ def celery_worker_process(real_celery):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters and cached counts live in the cache: every test starts from an empty one."""
+    """Rate-limit counters, cached counts and lookups live in the cache: every test starts from an empty one."""
     from django.core.cache import cache
 
+    from targets.lookup import forget_lookup_version
+    from targets.serializers import forget_local_bodies
+
     cache.clear()
+    forget_lookup_version(), forget_local_bodies()  # this process's copies of what the cache held
     yield
     cache.clear()
 

@@ -64,11 +64,10 @@ def answer(request, session_id):
 
 @twiml_webhook
 def start(request, session_id):
-    session = selectors.session_for_webhook(session_id)
-    speaker = voice.speaker_for(session)
     if request.POST.get("Digits", "") != START_KEY:
-        return _press_start(session, speaker, greet=False)
-    services.supporter_pressed_start(session=session)
+        session = selectors.session_for_webhook(session_id)
+        return _press_start(session, voice.speaker_for(session), greet=False)
+    session = services.supporter_pressed_start(session_id=session_id)
     response = VoiceResponse()
     response.redirect(webhook_url("calls:next", session, 0), method="POST")
     return response

@@ -17,6 +17,7 @@ from advocacy.calls.counts import count, locked_leg, locked_session
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.models import Metric
+from common.compiled import insert_rows, save_fields
 from targets.lookup import LookupResult
 
 DIAL_RESULTS = {
@@ -57,7 +58,7 @@ def add_legs(*, session: CallSession, location: LookupResult | None) -> list[Cal
         if entry.target is None:
             leg.vacant_seat = entry.vacant_district.label
         legs.append(leg)
-    return CallLeg.objects.bulk_create(legs)
+    return insert_rows(legs)  # their ids are not read back: nothing that adds legs needs them
 
 
 def skip_leg(*, leg: CallLeg, reason: str) -> None:
@@ -66,14 +67,14 @@ def skip_leg(*, leg: CallLeg, reason: str) -> None:
         if leg.status != CallLeg.Status.PENDING:
             return
         leg.status, leg.skip_reason, leg.ended_at = CallLeg.Status.SKIPPED, reason, timezone.now()
-        leg.save(update_fields=["status", "skip_reason", "ended_at"])
+        save_fields(leg, "status", "skip_reason", "ended_at")
         count(leg.session, Metric.CALL_SKIPPED, target_id=leg.target_id)
 
 
 def _begin_leg(leg: CallLeg, *, number: str, step: int) -> None:
     leg.number_dialed, leg.step = number, step
     leg.status, leg.started_at = CallLeg.Status.DIALING, timezone.now()
-    leg.save(update_fields=["number_dialed", "step", "status", "started_at"])
+    save_fields(leg, "number_dialed", "step", "status", "started_at")
     count(leg.session, Metric.CALL_ATTEMPTED, target_id=leg.target_id)
 
 
@@ -95,7 +96,7 @@ def advance(*, session_id, from_step: int) -> Advance:
             skip_leg(leg=leg, reason="no number" if leg.target else "vacant seat")
             result.skipped.append(leg)
         session.step = result.step
-        session.save(update_fields=["step"])
+        save_fields(session, "step")
     return result
 
 
@@ -110,7 +111,7 @@ def finish_leg(*, leg_id: int, dial_status: str, duration: int, dial_sid: str = 
             status, metric = CallLeg.Status.NO_ANSWER, Metric.CALL_NO_ANSWER
         leg.status, leg.duration_seconds, leg.dial_sid = status, max(duration, 0), dial_sid[:64]
         leg.ended_at = timezone.now()
-        leg.save(update_fields=["status", "duration_seconds", "dial_sid", "ended_at"])
+        save_fields(leg, "status", "duration_seconds", "dial_sid", "ended_at")
         if status == CallLeg.Status.COMPLETED:
             count(leg.session, Metric.CALL_CONNECTED, target_id=leg.target_id)
             count(leg.session, Metric.TALK_SECONDS, target_id=leg.target_id, amount=leg.duration_seconds)
@@ -151,7 +152,7 @@ def record_outcome(*, leg: CallLeg, outcome: str) -> bool:
         if leg.outcome:
             return False
         leg.outcome = outcome
-        leg.save(update_fields=["outcome"])
+        save_fields(leg, "outcome")
         count(leg.session, Metric.OUTCOME_REPORTED, target_id=leg.target_id)
         count(leg.session, OUTCOME_METRICS[outcome], target_id=leg.target_id)
     return True

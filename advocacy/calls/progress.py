@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 
 from advocacy.calls.counts import locked_session
 from advocacy.calls.legs import finish_remaining_legs
 from advocacy.calls.models import CallSession
+from common.compiled import CompiledRead, save_fields
 
 CALL_STATUSES = {
     "queued": CallSession.Status.PLACING,
@@ -25,6 +28,7 @@ CALL_STATUSES = {
 PROGRESS = [CallSession.Status.QUEUED, CallSession.Status.PLACING, CallSession.Status.RINGING,
             CallSession.Status.IN_PROGRESS]
 
+_SEEN_STATUS = CompiledRead(lambda session_id: CallSession.objects.only("status").filter(pk=session_id), uuid.UUID)
 
 
 def moves_forward(current: str, new: str) -> bool:
@@ -36,7 +40,10 @@ def moves_forward(current: str, new: str) -> bool:
 def update_call_status(*, session_id, twilio_status: str, call_sid: str = "") -> CallSession:
     """The status callback: moves the session forward only, never back, so retries and reordering are safe."""
     new_status = CALL_STATUSES.get(twilio_status)
-    seen = CallSession.objects.only("status").get(pk=session_id)
+    found = _SEEN_STATUS(session_id)
+    if not found:
+        raise CallSession.DoesNotExist(f"no call session {session_id}")
+    seen = found[0]
     if new_status is None or not moves_forward(seen.status, new_status):
         return seen  # a retried or late callback: one read, no lock, no transaction
     with transaction.atomic():
@@ -48,7 +55,7 @@ def update_call_status(*, session_id, twilio_status: str, call_sid: str = "") ->
             session.twilio_sid = call_sid
         if new_status in CallSession.FINAL:
             session.ended_at = timezone.now()
-        session.save(update_fields=["status", "twilio_sid", "ended_at"])
+        save_fields(session, "status", "twilio_sid", "ended_at")
     if new_status in CallSession.FINAL:
         finish_remaining_legs(session)
     return session

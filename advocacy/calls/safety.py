@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -24,22 +26,33 @@ class CallRefused(Refused):
     """A call request we will not place. `status` is the HTTP status the API answers with."""
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(raw: str) -> tuple[str, str, bool, int] | None:
+    """(E.164, region, valid, number type) of what was typed, or None when it is not a number: parsing is the
+    costly part, and a double click or a retried request types the same thing."""
+    try:
+        number = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+            phonenumbers.region_code_for_number(number), phonenumbers.is_valid_number(number),
+            phonenumbers.number_type(number))
+
+
 def normalize_phone(raw: str) -> str:
     """The supporter's number in E.164, or CallRefused with a message they can act on."""
-    try:
-        number = phonenumbers.parse((raw or "").strip(), "US")
-    except phonenumbers.NumberParseException as exc:
-        raise CallRefused("invalid_phone", _("Enter a 10-digit US phone number."), field="phone") from exc
-    region = phonenumbers.region_code_for_number(number)
-    if not phonenumbers.is_valid_number(number):
+    parsed = _parsed((raw or "").strip())
+    if parsed is None:
+        raise CallRefused("invalid_phone", _("Enter a 10-digit US phone number."), field="phone")
+    e164, region, valid, number_type = parsed
+    if not valid:
         raise CallRefused("invalid_phone", _("That is not a valid phone number."), field="phone")
     if region not in settings.CALL_ALLOWED_REGIONS:
         raise CallRefused("unsupported_phone", _("We can only call phone numbers in the US and its territories."),
                           field="phone")
-    if phonenumbers.number_type(number) in REFUSED_TYPES:
+    if number_type in REFUSED_TYPES:
         raise CallRefused("unsupported_phone", _("We cannot call premium-rate or shared-cost numbers."),
                           field="phone")
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if any(e164.startswith(blocked) for blocked in settings.CALL_BLOCKLIST):
         raise CallRefused("blocked_phone", _("We cannot call this number."), status=403, field="phone")
     return e164

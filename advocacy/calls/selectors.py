@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -16,21 +19,44 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
 from advocacy.providers.twilio_accounts import total_calls_per_second
+from common.compiled import CompiledRead, IPAddress
 from targets.models import DistrictOffice, Target, ZipCentroid
 from targets.reach import reach_for
 
+# The reads every webhook makes, compiled once per process (common/compiled.py): their SQL is fixed.
+_SESSION = CompiledRead(lambda session_id: with_campaign_version(CallSession.objects).filter(pk=session_id),
+                        uuid.UUID)
+_FIRST_PENDING_LEG = CompiledRead(
+    lambda session_id: with_campaign_version(CallLeg.objects.select_related("session", "target"),
+                                             path="session__campaign")
+    .filter(session_id=session_id, status=CallLeg.Status.PENDING)[:1], uuid.UUID)
+
+
+def _first_office_of(session_id):
+    return CallLeg.objects.filter(session_id=session_id, target__isnull=False).order_by("position", "id")
+
+
+_NEXT_LEG = CompiledRead(
+    lambda session_id: CallLeg.objects.select_related("target").filter(session_id=session_id,
+                                                                       status=CallLeg.Status.PENDING)
+    .annotate(first_template_kind=Subquery(_first_office_of(session_id).values("template_kind")[:1]),
+              first_target_kind=Subquery(_first_office_of(session_id).values("target__kind")[:1]),
+              first_target_state=Subquery(_first_office_of(session_id).values("target__state")[:1]))[:1],
+    uuid.UUID)
+
 
 def session_for_webhook(session_id) -> CallSession:
-    session = get_object_or_404(with_campaign_version(CallSession.objects), pk=session_id)
-    return attach_campaign(session, session.campaign_version)
+    found = _SESSION(session_id)
+    if not found:
+        raise Http404("no such call")
+    return attach_campaign(found[0], found[0].campaign_version)
 
 
 def session_and_next_leg(session_id) -> tuple[CallSession, CallLeg | None]:
     """The session (with its campaign) and the leg it will dial next, in one query while a leg is pending."""
-    leg = (with_campaign_version(CallLeg.objects.select_related("session", "target"), path="session__campaign")
-           .filter(session_id=session_id, status=CallLeg.Status.PENDING).first())
-    if leg is not None:
-        return attach_campaign(leg.session, leg.campaign_version), leg
+    found = _FIRST_PENDING_LEG(session_id)
+    if found:
+        return attach_campaign(found[0].session, found[0].campaign_version), found[0]
     return session_for_webhook(session_id), None
 
 
@@ -46,11 +72,23 @@ def inbound_campaign(*, number_called: str) -> Campaign | None:
 def next_leg(*, session: CallSession) -> CallLeg | None:
     """The next office to dial, annotated (in the same query) with what decides the opening script: the first
     office's template kind and its target's kind and state (voice.introduce_office compares the two)."""
-    first = CallLeg.objects.filter(session=OuterRef("session"), target__isnull=False).order_by("position", "id")
-    return (session.legs.select_related("target").filter(status=CallLeg.Status.PENDING)
-            .annotate(first_template_kind=Subquery(first.values("template_kind")[:1]),
-                      first_target_kind=Subquery(first.values("target__kind")[:1]),
-                      first_target_state=Subquery(first.values("target__state")[:1])).first())
+    found = _NEXT_LEG(session.pk)
+    if not found:
+        return None
+    found[0].session = session
+    return found[0]
+
+
+_LEGS = CompiledRead(lambda session_id: CallLeg.objects.select_related("target").filter(session_id=session_id),
+                     uuid.UUID)
+
+
+def legs_with_targets(*, session: CallSession) -> list[CallLeg]:
+    """Every leg of the call in order, with its target (compiled once per process)."""
+    found = _LEGS(session.pk)
+    for leg in found:
+        leg.session = session
+    return found
 
 
 def legs_awaiting_outcome(*, session: CallSession) -> list[CallLeg]:
@@ -101,23 +139,42 @@ def caller_id_for(session: CallSession) -> str:
     return campaign_number(session.campaign)
 
 
+def _stale(now: datetime, stale_cut: datetime, talk_cut: datetime, requeue_cut: datetime) -> Q:
+    unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
+    waiting = Q(status__in=[CallSession.Status.PLACING, CallSession.Status.RINGING], placed_at__lt=stale_cut)
+    talking = Q(status=CallSession.Status.IN_PROGRESS, placed_at__lt=talk_cut)
+    never_placed = Q(status=CallSession.Status.QUEUED, requeued_at__lt=requeue_cut)
+    return (waiting & unleased) | talking | never_placed
+
+
+def _stale_cutoffs(now: datetime) -> tuple[datetime, datetime, datetime, datetime]:
+    stale = timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS)
+    longest = timedelta(seconds=settings.CALL_MAX_SECONDS)
+    return now, now - stale, now - stale - longest, now - longest
+
+
 def stale_filter(now: datetime) -> Q:
     """Sessions that should have ended by now: placing (with no run holding its lease) or ringing for
     CALL_STALE_AFTER_SECONDS, in progress for CALL_MAX_SECONDS longer (Twilio's time limit ends such a call), or
     still queued CALL_MAX_SECONDS after the reconciler re-sent it (a long queue drains well within that)."""
-    stale = timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS)
-    longest = timedelta(seconds=settings.CALL_MAX_SECONDS)
-    unleased = Q(placing_lease_until__isnull=True) | Q(placing_lease_until__lt=now)
-    waiting = Q(status__in=[CallSession.Status.PLACING, CallSession.Status.RINGING], placed_at__lt=now - stale)
-    talking = Q(status=CallSession.Status.IN_PROGRESS, placed_at__lt=now - stale - longest)
-    never_placed = Q(status=CallSession.Status.QUEUED, requeued_at__lt=now - longest)
-    return (waiting & unleased) | talking | never_placed
+    return _stale(*_stale_cutoffs(now))
+
+
+def _count(sessions) -> Coalesce:
+    """COUNT(*) of `sessions` as a subquery (no GROUP BY), so that a count is one compiled read."""
+    counted = sessions.order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+    return Coalesce(Subquery(counted.values("n")), 0, output_field=IntegerField())
+
+
+# Every call request checks the campaign's capacity: compiled once per process (common/compiled.py).
+_LIVE_CALLS = CompiledRead(lambda campaign_id, *cutoffs: Campaign.objects.filter(pk=campaign_id).annotate(live=_count(
+    CallSession.objects.filter(campaign_id=OuterRef("pk"), status__in=CallSession.LIVE).exclude(_stale(*cutoffs))))
+    .values_list("live", flat=True), int, datetime, datetime, datetime, datetime)
 
 
 def live_call_count(*, campaign: Campaign) -> int:
     """Calls that hold a line now; stale ones (lost status callbacks) never count."""
-    return (CallSession.objects.filter(campaign=campaign, status__in=CallSession.LIVE)
-            .exclude(stale_filter(timezone.now())).count())
+    return next(iter(_LIVE_CALLS(campaign.pk, *_stale_cutoffs(timezone.now()))), 0)
 
 
 def stale_sessions(*, now: datetime) -> list[CallSession]:
@@ -146,10 +203,14 @@ def unanswered_phones_from(ip_address: str, *, limit: int) -> set[str]:
     """Different numbers asked for from this address in the last day whose call ended without the supporter
     answering and pressing 1 (at most `limit` + 1 of them)."""
     since = timezone.now() - timedelta(days=1)
-    phones = (CallSession.objects.filter(ip_address=ip_address, created_at__gte=since, status__in=CallSession.FINAL,
-                                         supporter_connected=False, is_preview=False)
-              .values_list("phone", flat=True).distinct())
-    return set(phones[:limit + 1])
+    if limit not in _UNANSWERED:
+        _UNANSWERED[limit] = CompiledRead(lambda ip, since_: CallSession.objects.filter(
+            ip_address=ip, created_at__gte=since_, status__in=CallSession.FINAL, supporter_connected=False,
+            is_preview=False).values_list("phone", flat=True).distinct()[:limit + 1], IPAddress, datetime)
+    return set(_UNANSWERED[limit](ip_address, since))
+
+
+_UNANSWERED: dict[int, CompiledRead] = {}  # by limit (a setting): compiled once per process
 
 
 def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple[int, int] | None:
@@ -159,13 +220,24 @@ def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple
     if session.twilio_sid or session.status not in (CallSession.Status.QUEUED, CallSession.Status.PLACING):
         return None
     now = now or timezone.now()
-    waiting = CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
-                                         twilio_sid="", is_preview=False)
     if session.slot_at is not None:
-        position = waiting.filter(slot_at__gt=now, slot_at__lt=session.slot_at).count() + 1
+        position = next(iter(_AHEAD_OF_SLOT(session.pk, now, session.slot_at)), 0) + 1
         seconds = (session.slot_at - now).total_seconds()
     else:
-        position = waiting.filter(Q(slot_at__gt=now) | Q(slot_at__isnull=True, created_at__lt=session.created_at)) \
-            .count() + 1
+        position = next(iter(_AHEAD_OF_REQUEST(session.pk, now, session.created_at)), 0) + 1
         seconds = position / max(total_calls_per_second(), 0.01)
     return position, max(1, math.ceil(seconds / 60))
+
+
+def _waiting():
+    return CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
+                                      twilio_sid="", is_preview=False)
+
+
+# The status page and the API answer say where a call is in line: one compiled count each.
+_AHEAD_OF_SLOT = CompiledRead(lambda session_id, now, slot_at: CallSession.objects.filter(pk=session_id).annotate(
+    ahead=_count(_waiting().filter(slot_at__gt=now, slot_at__lt=slot_at))).values_list("ahead", flat=True),
+    uuid.UUID, datetime, datetime)
+_AHEAD_OF_REQUEST = CompiledRead(lambda session_id, now, created_at: CallSession.objects.filter(pk=session_id).annotate(
+    ahead=_count(_waiting().filter(Q(slot_at__gt=now) | Q(slot_at__isnull=True, created_at__lt=created_at))))
+    .values_list("ahead", flat=True), uuid.UUID, datetime, datetime)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from advocacy.calls import safety
@@ -22,6 +21,7 @@ from advocacy.dashboard.counters import record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.providers.telephony import MACHINE_ANSWERS
+from common.compiled import insert_rows, save_fields
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -36,8 +36,8 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
     phone = safety.normalize_phone(phone)
     location = lookup(zip_code=zip_code, address=address)
     safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)
-    with transaction.atomic():
-        session = CallSession.objects.create(
+    with transaction.atomic(savepoint=False):  # inside submit_call's transaction: no savepoint needed
+        session = CallSession(
             campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
             idempotency_key=idempotency_key,
             language=language[:2], state=location.states[0] if location.states else "",
@@ -45,7 +45,8 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
             partner_code=partner_code, first_name=safety.clean_first_name(first_name), scheduled_for=scheduled_for,
             status=CallSession.Status.SCHEDULED if scheduled_for else CallSession.Status.QUEUED,
         )
-        add_legs(session=session, location=location)
+        insert_rows([session])  # the request's hot insert (common/compiled.py)
+        session.planned_legs = add_legs(session=session, location=location)
         count(session, Metric.CALL_SESSION_STARTED)
         record_supporter(campaign_id=campaign.pk, identity=phone)
         if scheduled_for is None:
@@ -90,28 +91,35 @@ def set_inbound_location(*, session: CallSession, location: LookupResult, distri
         session.zip_code = location.zip_code
         session.state = location.states[0] if location.states else ""
         session.district = location.districts[0].district if len(location.districts) == 1 else None
-        session.save(update_fields=["zip_code", "state", "district"])
+        save_fields(session, "zip_code", "state", "district")
         add_legs(session=session, location=location)
 
 
 def record_answer(*, session: CallSession, call_sid: str, answered_by: str) -> bool:
-    """The call was picked up: keep Twilio's CallSid and who answered. True when a machine answered."""
-    updates = {"answered_by": answered_by[:24]} if answered_by else {}
-    if call_sid:  # kept only when none is known yet: one statement either way
-        updates["twilio_sid"] = Case(When(twilio_sid="", then=Value(call_sid[:64])), default=F("twilio_sid"))
-    if updates:
-        CallSession.objects.filter(pk=session.pk).update(**updates)
+    """The call was picked up: keep Twilio's CallSid (when none is known yet: a status callback may have brought
+    it first, and it is this same call's) and who answered. True when a machine answered."""
+    changed = []
+    if answered_by and session.answered_by != answered_by[:24]:
+        session.answered_by = answered_by[:24]
+        changed.append("answered_by")
+    if call_sid and not session.twilio_sid:
+        session.twilio_sid = call_sid[:64]
+        changed.append("twilio_sid")
+    if changed:
+        save_fields(session, *changed)
     return answered_by in MACHINE_ANSWERS
 
 
-def supporter_pressed_start(*, session: CallSession) -> None:
+def supporter_pressed_start(*, session_id) -> CallSession:
+    """The supporter pressed 1: connected once (a replayed key press counts nothing). Returns the session."""
     with transaction.atomic():
-        session = locked_session(session.pk)
+        session = locked_session(session_id)
         if session.supporter_connected:
-            return
+            return session
         session.supporter_connected = True
         session.answered_at = session.answered_at or timezone.now()
         if session.status not in CallSession.FINAL:
             session.status = CallSession.Status.IN_PROGRESS
-        session.save(update_fields=["supporter_connected", "answered_at", "status"])
+        save_fields(session, "supporter_connected", "answered_at", "status")
         count(session, Metric.SUPPORTER_CONNECTED)
+    return session

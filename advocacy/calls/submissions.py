@@ -1,13 +1,15 @@
 """A supporter asks for a call: a double click, a resubmitted form or a partner's retried POST returns the call
 already asked for instead of ringing the supporter twice.
 
-The same phone in the same campaign while its call is still under way and within CALL_DUPLICATE_WINDOW_SECONDS
-is the same request; so is an API request with an Idempotency-Key already used in the campaign. Concurrent
-duplicates are serialised by a short lock in the shared cache (Redis in production).
+The same phone in the same campaign, from the same client, while its call is still under way (or was, when the
+request came in) and within CALL_DUPLICATE_WINDOW_SECONDS is the same request; so is an API request with an
+Idempotency-Key already used in the campaign. Concurrent duplicates are serialised by a short lock in the shared
+cache (Redis in production) and, on SQLite, by the write transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,12 +18,14 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advocacy.calls import safety, services
 from advocacy.calls.models import CallSession
 from advocacy.campaigns.models import Campaign
+from common.compiled import CompiledRead, IPAddress
 
 LOCK_SECONDS = 15
 
@@ -44,23 +48,43 @@ def _submission_lock(key: str):
         cache.delete(name)
 
 
+def _under_way(client_field: str, kind: type = str, **constant):
+    """The same phone's call asked for in the campaign since a time and still under way when this request came in
+    (not ended, or ended since), requested by the same client (compiled once per process: common/compiled.py).
+
+    "When it came in", not "now": a double click that waited its turn behind the first one's transaction while
+    that call rang and ended is still the same request (a fast failure can end a call within a second)."""
+    return CompiledRead(lambda campaign_id, phone, since, came_in, client: CallSession.objects.filter(
+        Q(ended_at__gte=came_in) | ~Q(status__in=CallSession.FINAL),
+        campaign_id=campaign_id, phone=phone, created_at__gte=since, is_preview=False,
+        direction=CallSession.Direction.OUTBOUND, **{client_field: client}, **constant)
+        .order_by("-created_at")[:1], int, str, dt.datetime, dt.datetime, kind)
+
+
+_UNDER_WAY_FROM_ADDRESS = _under_way("ip_address", kind=IPAddress)
+_UNDER_WAY_FROM_PARTNER = _under_way("partner_code", ip_address__isnull=True)  # a partner's server: no address
+_KEYED = CompiledRead(lambda campaign_id, key: CallSession.objects.filter(campaign_id=campaign_id, idempotency_key=key)
+                      .order_by("pk")[:1], int, str)
+
+
 def _earlier(*, campaign: Campaign, phone: str, idempotency_key: str, ip_address: str | None,
-             partner_code: str) -> CallSession | None:
+             partner_code: str, came_in: datetime) -> CallSession | None:
     """The call this request repeats: the one under the same Idempotency-Key, or the same phone's call under way
     requested from the same client (address, or partner server). Another client giving the same number is a new
     request under the usual limits: it is never shown someone else's call (that would say who is calling whom)."""
     if idempotency_key:
-        keyed = CallSession.objects.filter(campaign=campaign, idempotency_key=idempotency_key).first()
+        keyed = next(iter(_KEYED(campaign.pk, idempotency_key)), None)
         if keyed is not None:
             if keyed.phone != phone:
                 raise safety.CallRefused("idempotency_key_reused",
                                          _("This Idempotency-Key was already used for another request."), status=422)
             return keyed
-    since = timezone.now() - timedelta(seconds=settings.CALL_DUPLICATE_WINDOW_SECONDS)
-    same_client = {"ip_address": ip_address} if ip_address else {"ip_address": None, "partner_code": partner_code}
-    return (CallSession.objects.filter(campaign=campaign, phone=phone, created_at__gte=since, is_preview=False,
-                                       direction=CallSession.Direction.OUTBOUND, **same_client)
-            .exclude(status__in=CallSession.FINAL).order_by("-created_at").first())
+    since = came_in - timedelta(seconds=settings.CALL_DUPLICATE_WINDOW_SECONDS)
+    if ip_address:
+        found = _UNDER_WAY_FROM_ADDRESS(campaign.pk, phone, since, came_in, ip_address)
+    else:
+        found = _UNDER_WAY_FROM_PARTNER(campaign.pk, phone, since, came_in, partner_code)
+    return found[0] if found else None
 
 
 def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
@@ -68,12 +92,13 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
                 partner_code: str = "", first_name: str = "",
                 scheduled_for: datetime | None = None) -> Submission:
     """services.start_call_session, unless this request was already made. Raises what it raises."""
+    came_in = timezone.now()  # before waiting for the lock and the transaction (see _under_way)
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
     # The lock serialises processes sharing the cache; the transaction serialises them on SQLite (IMMEDIATE).
     with _submission_lock(f"{campaign.pk}:{phone}"), transaction.atomic():
         earlier = _earlier(campaign=campaign, phone=phone, idempotency_key=idempotency_key,
-                           ip_address=ip_address or None, partner_code=partner_code)
+                           ip_address=ip_address or None, partner_code=partner_code, came_in=came_in)
         if earlier is not None:
             return Submission(session=earlier, created=False)
         session = services.start_call_session(campaign=campaign, phone=phone, zip_code=zip_code, address=address,

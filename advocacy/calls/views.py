@@ -61,7 +61,7 @@ def request_call(request, slug):
                   status=400 if error else 200)
 
 
-def session_json(session: CallSession) -> dict:
+def session_json(session: CallSession, legs: list[CallLeg] | None = None) -> dict:
     in_line = selectors.place_in_line(session=session)
     return {
         "call_id": str(session.pk),
@@ -76,7 +76,7 @@ def session_json(session: CallSession) -> dict:
              "target": target_json(leg.target) if leg.target else None, "vacant_seat": leg.vacant_seat or None,
              "reason": leg.reason,
              "status": leg.status, "duration_seconds": leg.duration_seconds, "outcome": leg.outcome or None}
-            for leg in session.legs.select_related("target")
+            for leg in (legs if legs is not None else selectors.legs_with_targets(session=session))
         ],
     }
 
@@ -142,9 +142,12 @@ def api_request_call(request, slug):
         address=str(body.get("address") or "") or None, ip_address=sent.ip_address, language=sent.language,
         idempotency_key=sent.idempotency_key, partner_code=sent.partner_code,
         first_name=str(body.get("first_name") or ""))
-    session = CallSession.objects.select_related("campaign").get(pk=submitted.session.pk)
-    response = JsonResponse(session_json(session), status=202 if submitted.created else 200)
-    response["Location"] = f"/api/v1/calls/{session.pk}"
+    if submitted.created:  # what this request just recorded: queued (or scheduled), its offices pending
+        body = session_json(submitted.session, legs=submitted.session.planned_legs)
+    else:  # the call an earlier request asked for, as it stands now
+        body = session_json(selectors.session_for_webhook(submitted.session.pk))
+    response = JsonResponse(body, status=202 if submitted.created else 200)
+    response["Location"] = f"/api/v1/calls/{submitted.session.pk}"
     return response
 
 

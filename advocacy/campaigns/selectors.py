@@ -13,6 +13,7 @@ from advocacy.campaigns import reasons
 from advocacy.campaigns.content import cached_by_target_data, content_of
 from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
+from common.compiled import CompiledRead
 from common.refusals import NotFound
 from targets.lookup import District, LookupResult
 from targets.models import Target, TargetRole
@@ -22,13 +23,17 @@ def published_campaigns() -> QuerySet[Campaign]:
     return Campaign.objects.filter(is_published=True)
 
 
+_PUBLISHED = CompiledRead(lambda slug: published_campaigns().filter(slug=slug).order_by("pk")[:1], str)
+
+
 def published_campaign(slug: str) -> Campaign:
     """The campaign supporters may act on; Http404 with a translated message otherwise (a JSON endpoint's
-    decorator turns it into the documented 404 body, a page into the 404 page)."""
-    campaign = published_campaigns().filter(slug=slug).first()
-    if campaign is None:
+    decorator turns it into the documented 404 body, a page into the 404 page). Every supporter request reads it:
+    compiled once per process (common/compiled.py)."""
+    found = _PUBLISHED(slug)
+    if not found:
         raise NotFound(_("No campaign called %(slug)s.") % {"slug": slug})
-    return campaign
+    return found[0]
 
 
 @dataclass

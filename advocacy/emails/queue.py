@@ -15,6 +15,7 @@ from advocacy.delivery import enqueue_on_commit
 from advocacy.emails.models import EmailAction, EmailDelivery
 
 DELIVER_EMAIL = "advocacy.emails.tasks.deliver_email"
+DELIVER_EMAILS = "advocacy.emails.tasks.deliver_emails"
 SEND_CONFIRMATION = "advocacy.emails.tasks.send_confirmation"
 SEND_RECEIPT = "advocacy.emails.tasks.send_receipt"
 # A second click on Confirm re-enqueues what has waited at least this long (a slow worker is not stuck).
@@ -25,10 +26,10 @@ UNSETTLED = (EmailDelivery.Status.QUEUED, EmailDelivery.Status.TO_REPORT, EmailD
 
 
 def queue_deliveries(delivery_ids: list[int], *, now: dt.datetime) -> None:
-    """Mark the rows queued and enqueue each once the transaction commits."""
+    """Mark one action's rows queued and enqueue them, as one task, once the transaction commits."""
     EmailDelivery.objects.filter(pk__in=delivery_ids).update(status=EmailDelivery.Status.QUEUED, queued_at=now)
-    for delivery_id in delivery_ids:
-        enqueue_on_commit(DELIVER_EMAIL, delivery_id)
+    if delivery_ids:
+        enqueue_on_commit(DELIVER_EMAILS, sorted(delivery_ids))
 
 
 def requeue_stuck_deliveries(*, cutoff: dt.datetime, now: dt.datetime, action_id: int | None = None) -> list[int]:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,11 +16,8 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.scripts import email_for
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.counters import record_contact, record_partner_action, record_supporter
-from advocacy.dashboard.models import Metric
-from advocacy.delivery import claim_row, enqueue_on_commit
+from advocacy.delivery import enqueue_on_commit
 from advocacy.emails import queue
-from advocacy.emails.channels import EmailChannel
-from advocacy.emails.cwc import CwcChannel
 from advocacy.emails.models import EmailAction, EmailDelivery, Supporter
 from advocacy.emails.routing import channel_for, signed
 from common.refusals import Refused
@@ -208,56 +205,6 @@ def confirm_action(*, action: EmailAction) -> bool:
         queue.queue_deliveries(to_send, now=now)
         record_supporter(campaign_id=action.campaign_id, identity=action.email)
     return True
-
-
-def send_delivery(*, delivery_id: int) -> bool:
-    """Send one queued message to its office, once: the row stays locked for the whole send, so a redelivered
-    task waits and then finds it sent. False when there is nothing to do. Raises a delivery error on failure
-    (its transaction rolls back; see record_failed_attempt)."""
-    with transaction.atomic():
-        delivery = claim_row(EmailDelivery, delivery_id, ready=lambda d: d.status == EmailDelivery.Status.QUEUED,
-                             related=("action", "campaign"))
-        if delivery is None:
-            return False
-        delivery.attempts += 1
-        channel = CwcChannel() if delivery.channel == EmailDelivery.Channel.CWC else EmailChannel()
-        mark_sent(delivery=delivery, provider_message_id=channel.send(delivery))
-    return True
-
-
-def record_failed_attempt(*, delivery_id: int, reason: str) -> None:
-    """A transient failure, to be retried: the attempt's own transaction rolled back, so it is counted here."""
-    EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
-        attempts=F("attempts") + 1, last_error=reason[:1000], queued_at=timezone.now())
-
-
-def mark_sent(*, delivery: EmailDelivery, provider_message_id: str) -> None:
-    """Called by the delivery task inside its locked transaction. CWC's acceptance is its delivery."""
-    by_cwc = delivery.channel == EmailDelivery.Channel.CWC
-    delivery.status = EmailDelivery.Status.DELIVERED if by_cwc else EmailDelivery.Status.SENT
-    delivery.sent_at = timezone.now()
-    delivery.provider_message_id = str(provider_message_id)[:200]
-    delivery.save(update_fields=["status", "sent_at", "provider_message_id", "attempts", "last_error",
-                                 "provider_response"])
-    _count(delivery.action, Metric.CWC_DELIVERED if by_cwc else Metric.EMAIL_SENT, delivery.target_id)
-
-
-def mark_failed(*, delivery_id: int, reason: str) -> bool:
-    """The provider refused the message for good, or retries ran out: record why. The failed attempt's own
-    transaction rolled back, so the attempt is counted here."""
-    return bool(EmailDelivery.objects.filter(pk=delivery_id, status=EmailDelivery.Status.QUEUED).update(
-        status=EmailDelivery.Status.FAILED, attempts=F("attempts") + 1, last_error=reason[:1000]))
-
-
-def finish_if_settled(*, delivery_id: int) -> int | None:
-    """When no message of this delivery's action still waits for us to send it, forget the street address
-    (only CWC needed it) and return the action's id: time for the receipt."""
-    queued = Exists(EmailDelivery.objects.filter(action_id=OuterRef("action_id"), status=EmailDelivery.Status.QUEUED))
-    action_id, waiting = EmailDelivery.objects.filter(pk=delivery_id).values_list("action_id", queued).get()
-    if waiting:
-        return None
-    EmailAction.objects.filter(pk=action_id).exclude(street_address="").update(street_address="")
-    return action_id
 
 
 def _confirmation_cutoff(now):

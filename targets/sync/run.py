@@ -145,9 +145,10 @@ def bump_lookup_version() -> None:
     from django.core.cache import cache
 
     from targets.lookup import LOOKUP_VERSION_KEY, forget_lookup_version
+    from targets.serializers import forget_local_bodies
 
     try:
         cache.incr(LOOKUP_VERSION_KEY)
     except ValueError:
         cache.set(LOOKUP_VERSION_KEY, 2, timeout=None)
-    forget_lookup_version()
+    forget_lookup_version(), forget_local_bodies()

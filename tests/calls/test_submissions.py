@@ -99,3 +99,40 @@ def test_once_twilio_has_the_call_the_page_says_we_are_calling(client, campaign)
     page = client.get(f"/calls/{session.pk}/").content.decode()
 
     assert "We are calling you now" in page and "in line" not in page
+
+
+def test_a_partner_server_without_a_supporter_address_gets_its_own_call_back_and_no_one_elses(campaign):
+    from advocacy.calls.submissions import submit_call
+
+    def ask(**client_of):
+        return submit_call(campaign=campaign, phone="8025550142", zip_code="10002", **client_of)
+
+    first = ask(ip_address=None, partner_code="coalition")
+    assert ask(ip_address=None, partner_code="coalition").session.pk == first.session.pk  # its retried POST
+    assert ask(ip_address=None, partner_code="other-org").created  # another partner: a new request
+    from_a_browser = ask(ip_address="198.51.100.7", partner_code="coalition")
+    assert from_a_browser.created and from_a_browser.session.pk != first.session.pk
+    assert ask(ip_address=None, partner_code="coalition").session.pk == first.session.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_that_waited_while_the_first_call_ended_still_gets_that_call(client, campaign, fake_api):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    first = session_for(request_call(client, campaign))
+    lock = f"call-submission:{campaign.pk}:{first.phone}"
+    assert cache.add(lock, 1, timeout=30)  # the second click comes in while the first still holds the lock
+    answers = []
+    second = threading.Thread(target=lambda: answers.append(request_call(client, campaign)))
+    second.start()
+    second.join(0.3)
+    # ...and, on a busy server, only gets its turn after that call failed fast (a wrong number ends in a second).
+    CallSession.objects.filter(pk=first.pk).update(status=CallSession.Status.FAILED, ended_at=timezone.now())
+    cache.delete(lock)
+    second.join()
+
+    assert answers[0].status_code == 200 and answers[0].json()["call_id"] == str(first.pk)
+    assert CallSession.objects.count() == 1
+    # A request that comes in after the call ended is a new call (see the test above for the window).
+    assert request_call(client, campaign).status_code == 202

@@ -1,7 +1,11 @@
 import re
 
+import pytest
+
+from advocacy.providers import email as email_provider
 from tests.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL  # noqa: F401 - re-exported for the email tests
 from tests.emails.cwc_fixtures import contact_forms, fake_cwc  # noqa: F401 - fixtures for the CWC and web-form tests
+from tests.fakes.smtp import FakeSMTPServer
 
 
 def submit(client, campaign, **fields):
@@ -22,3 +26,15 @@ def outbox_confirm_path(address: str) -> str:
 
     return confirm_path(next(m.body for m in reversed(mail.outbox) if m.to == [address]
                              and CONFIRM_LINK.search(m.body)))
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) behind Django's SMTP backend, the worker's connection held across messages."""
+    with FakeSMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 10
+        settings.EMAILS_PER_ADDRESS_PER_HOUR = settings.EMAILS_PER_IP_PER_HOUR = 1000
+        settings.EMAIL_CONNECTION_REUSE = True
+        yield server
+    email_provider.close_connection()

@@ -7,7 +7,6 @@ import pytest
 from advocacy.emails import services
 from advocacy.emails.models import EmailDelivery
 from advocacy.emails.tasks import deliver_email
-from advocacy.providers import email as email_provider
 from tests.emails.conftest import GOLDMAN_EMAIL, SCHUMER_EMAIL
 from tests.fakes.smtp import FakeSMTPServer
 from tests.services import wait_for
@@ -15,17 +14,6 @@ from tests.services import wait_for
 pytestmark = pytest.mark.django_db
 
 SUPPORTERS = 6
-
-
-@pytest.fixture
-def smtp(settings):
-    with FakeSMTPServer() as server:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 10
-        settings.EMAILS_PER_ADDRESS_PER_HOUR = settings.EMAILS_PER_IP_PER_HOUR = 1000
-        settings.EMAIL_CONNECTION_REUSE = True
-        yield server
-    email_provider.close_connection()
 
 
 @pytest.fixture

@@ -17,3 +17,25 @@ def test_a_data_change_this_process_syncs_is_answered_at_once(targets):
 
     bump_lookup_version()
     assert [d.label for d in lookup(zip_code="10002").districts] == ["NY-12"]
+
+
+def test_the_api_answer_kept_in_process_follows_another_processs_sync(targets, client, monkeypatch):
+    """A warm API answer comes from this process's memory, keyed by the data version: when another process's sync
+    bumps the version in the shared cache, this process reads it on its next check and answers afresh."""
+    from django.core.cache import cache
+
+    from targets import lookup as lookup_module
+    from targets import serializers
+
+    def api_districts():
+        answer = client.get("/api/v1/lookup?zip=10002").json()
+        return [f"{d['state']}-{d['district']}" for d in answer["districts"]]
+
+    assert api_districts() == ["NY-10"]
+    ZipDistrict.objects.filter(zcta="10002").update(district=12)
+    cache.clear()  # even with the shared cache gone, the warm answer is this process's own
+    assert api_districts() == ["NY-10"] and len(serializers._local_bodies) == 1
+
+    cache.set(lookup_module.LOOKUP_VERSION_KEY, 7, timeout=None)  # another process's sync
+    monkeypatch.setattr(lookup_module, "LOOKUP_VERSION_SECONDS", 0.0)  # this process's next version check is due
+    assert api_districts() == ["NY-12"]

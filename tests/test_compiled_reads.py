@@ -1,0 +1,48 @@
+"""common/compiled.py: a read compiled once runs with each call's own arguments, and a write of named fields."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.db.models import Value
+from django.test.utils import CaptureQueriesContext
+
+from advocacy.calls.models import CallLeg, CallSession
+from common.compiled import CompiledRead, save_fields
+
+pytestmark = pytest.mark.django_db
+
+
+def _session(campaign, phone):
+    return CallSession.objects.create(campaign=campaign, phone=phone, zip_code="10002", state="NY", district=10)
+
+
+def test_each_call_reads_its_own_row_with_related_objects_and_annotations(campaign):
+    first, second = _session(campaign, "+18025550101"), _session(campaign, "+18025550102")
+    CallLeg.objects.create(session=second, campaign=campaign, position=0, template_kind="member")
+    read = CompiledRead(lambda session_id: CallLeg.objects.select_related("session")
+                        .filter(session_id=session_id).annotate(n=Value(7)),
+                        uuid.UUID)
+    assert read(first.pk) == []
+    legs = read(str(second.pk))  # a string from a URL works too
+    with CaptureQueriesContext(connection) as queries:
+        assert legs[0].session.phone == "+18025550102"  # select_related: no further query
+        assert legs[0].n == 7
+    assert not queries.captured_queries
+    assert read(first.pk) == [] and read(second.pk)[0].pk == legs[0].pk
+
+
+def test_a_shape_that_ignores_its_argument_is_refused(campaign):
+    read = CompiledRead(lambda session_id: CallSession.objects.filter(phone="+1"), uuid.UUID)
+    with pytest.raises(ValueError, match="does not appear"):
+        read(uuid.uuid4())
+
+
+def test_save_fields_writes_only_the_named_columns(campaign):
+    session = _session(campaign, "+18025550103")
+    stale = CallSession.objects.get(pk=session.pk)
+    CallSession.objects.filter(pk=session.pk).update(zip_code="05401")
+    stale.step, stale.zip_code = 3, "99999"
+    save_fields(stale, "step")
+    fresh = CallSession.objects.get(pk=session.pk)
+    assert (fresh.step, fresh.zip_code) == (3, "05401")
