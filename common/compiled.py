@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.db.models.query import FlatValuesListIterable, ModelIterable, get_related_populators
 
 UUID_PLACEHOLDER = uuid.UUID("0c0ffee0-dead-4bad-8bad-0c0ffee0dead")
@@ -190,10 +190,10 @@ def insert_rows(objs: list) -> list:
         fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.get_internal_type() in AUTO_IDS)]
         columns = ", ".join(quote(f.column) for f in fields)
         _INSERTS[model] = (f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-                           f"VALUES ({', '.join(['%s'] * len(fields))})", fields)
+                           f"VALUES ({', '.join(['%s'] * len(fields))})", [(f, _plain_types(f)) for f in fields])
     sql, fields = _INSERTS[model]
     connection = connections[DEFAULT_DB_ALIAS]
-    rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
+    rows = [[_prepared(field, plain, obj, connection) for field, plain in fields] for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     for obj in objs:
@@ -202,3 +202,28 @@ def insert_rows(objs: list) -> list:
 
 
 AUTO_IDS = ("AutoField", "BigAutoField", "SmallAutoField")
+# Fields whose database value is the Python value itself when it is exactly one of these types (no pre_save of
+# their own, no conversion in get_db_prep_save): a str for a CharField, an int for an IntegerField or a foreign key
+# to an integer id. Anything else (None, a choices enum, a lazy string, a date) takes Django's own conversion.
+PLAIN_TYPES = {"CharField": (str,), "TextField": (str,), "BooleanField": (bool,), "IntegerField": (int,),
+               "SmallIntegerField": (int,), "BigIntegerField": (int,), "PositiveIntegerField": (int,),
+               "PositiveSmallIntegerField": (int,), "FloatField": (float,)}
+
+
+def _plain_types(field) -> tuple[type, ...]:
+    if type(field).pre_save is not Field.pre_save:
+        return ()
+    internal = field.target_field.get_internal_type() if field.is_relation else field.get_internal_type()
+    plain = PLAIN_TYPES.get("IntegerField" if internal in AUTO_IDS else internal, ())
+    # NULL is NULL for every such field, and for a date or an address column too (not for JSON: None is 'null').
+    return (*plain, type(None)) if field.null and internal in NULL_AS_IS else plain
+
+
+NULL_AS_IS = {*PLAIN_TYPES, *AUTO_IDS, "DateTimeField", "DateField", "GenericIPAddressField", "UUIDField"}
+
+
+def _prepared(field, plain: tuple[type, ...], obj, connection):
+    value = getattr(obj, field.attname)
+    if type(value) in plain:
+        return value
+    return field.get_db_prep_save(field.pre_save(obj, True), connection)

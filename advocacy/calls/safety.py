@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
-from advocacy.calls.selectors import live_call_count, unanswered_phones_from
+from advocacy.calls.selectors import RequestChecks, call_request_checks
 from common.refusals import Refused
 
 REFUSED_TYPES = {
@@ -63,12 +63,12 @@ def clean_first_name(raw: str) -> str:
     return " ".join(str(raw or "").split())[:40]
 
 
-def _check_many_numbers(phone: str, ip_address: str) -> None:
+def _check_many_numbers(phone: str, ip_address: str, checks: RequestChecks) -> None:
     """A phone-bank party or a carrier-NAT mobile network puts many honest supporters behind one address, so the
     toll-fraud guard counts what such fraud leaves behind: numbers we rang that never answered and pressed 1.
     A generous ceiling on different numbers per day stays as a backstop."""
-    unanswered = unanswered_phones_from(ip_address, limit=settings.CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY)
-    if phone not in unanswered and len(unanswered) >= settings.CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY > 0:
+    if (not checks.number_unanswered
+            and checks.unanswered_numbers >= settings.CALL_MAX_UNANSWERED_PHONES_PER_IP_PER_DAY > 0):
         raise CallRefused("refused", _("Several numbers called from your connection today never answered, so we "
                                        "cannot call new numbers from it today. If you are at a phone bank, each "
                                        "caller must pick up and press 1."), status=403)
@@ -78,8 +78,9 @@ def _check_many_numbers(phone: str, ip_address: str) -> None:
         raise CallRefused("refused", _("Too many different phone numbers from your connection."), status=403)
 
 
-def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
-    """Rate limits per phone and per IP, the many-numbers-from-one-IP pattern, and the campaign's capacity."""
+def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> RequestChecks:
+    """Rate limits per phone and per IP, the many-numbers-from-one-IP pattern, and the campaign's capacity. The
+    figures read for the last two (one query) are returned: the new call's place in line is among them."""
     if not campaign.is_open():
         raise CallRefused("campaign_closed", _("This action is not open for calls right now."), status=409)
     verdict = ratelimit.hit("calls-phone", phone, ratelimit.Limit(settings.CALLS_PER_PHONE_PER_HOUR, HOUR))
@@ -91,7 +92,10 @@ def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> None:
         if not verdict.allowed:
             raise CallRefused("rate_limited", _("Too many calls from your connection. Please try later."),
                               status=429, retry_after=verdict.retry_after)
-        _check_many_numbers(phone, ip_address)
-    if live_call_count(campaign=campaign) >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
+    checks = call_request_checks(campaign=campaign, phone=phone, ip_address=ip_address)
+    if ip_address:
+        _check_many_numbers(phone, ip_address, checks)
+    if checks.live_calls >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:
         raise CallRefused("busy", _("So many people are calling right now that the lines are full. "
                                     "Please try again in a minute."), status=429, retry_after=60)
+    return checks

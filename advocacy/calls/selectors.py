@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -199,18 +200,52 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
                                            is_preview=False)[:500])
 
 
-def unanswered_phones_from(ip_address: str, *, limit: int) -> set[str]:
-    """Different numbers asked for from this address in the last day whose call ended without the supporter
-    answering and pressing 1 (at most `limit` + 1 of them)."""
-    since = timezone.now() - timedelta(days=1)
-    if limit not in _UNANSWERED:
-        _UNANSWERED[limit] = CompiledRead(lambda ip, since_: CallSession.objects.filter(
-            ip_address=ip, created_at__gte=since_, status__in=CallSession.FINAL, supporter_connected=False,
-            is_preview=False).values_list("phone", flat=True).distinct()[:limit + 1], IPAddress, datetime)
-    return set(_UNANSWERED[limit](ip_address, since))
+@dataclass(frozen=True)
+class RequestChecks:
+    """What a new call request is checked against, read in one query (call_request_checks)."""
+
+    live_calls: int  # the campaign's calls holding a line now (stale ones never count)
+    unanswered_numbers: int  # different numbers asked for from the address in the last day, never answered
+    number_unanswered: bool  # this number is one of them
+    waiting: int  # calls waiting to be placed (the pool's line a new call joins at the end of)
 
 
-_UNANSWERED: dict[int, CompiledRead] = {}  # by limit (a setting): compiled once per process
+def _unanswered_from(ip, since: datetime):
+    return CallSession.objects.filter(ip_address=ip, created_at__gte=since, status__in=CallSession.FINAL,
+                                      supporter_connected=False, is_preview=False)
+
+
+def _count_distinct_phones(sessions) -> Coalesce:
+    counted = sessions.order_by().annotate(n=Func(F("phone"), template="COUNT(DISTINCT %(expressions)s)",
+                                                  output_field=IntegerField()))
+    return Coalesce(Subquery(counted.values("n")), 0, output_field=IntegerField())
+
+
+# Every call request: compiled once per process (common/compiled.py); the first cutoff is now.
+_REQUEST_CHECKS = CompiledRead(lambda campaign_id, phone, ip, since, *cutoffs: Campaign.objects.filter(pk=campaign_id)
+                               .annotate(live=_count(CallSession.objects.filter(
+                                   campaign_id=OuterRef("pk"), status__in=CallSession.LIVE).exclude(_stale(*cutoffs))),
+                                         unanswered=_count_distinct_phones(_unanswered_from(ip, since)),
+                                         this_unanswered=_count(_unanswered_from(ip, since).filter(phone=phone)),
+                                         waiting=_count(_waiting().filter(Q(slot_at__gt=cutoffs[0])
+                                                                          | Q(slot_at__isnull=True))))
+                               .values_list("live", "unanswered", "this_unanswered", "waiting"),
+                               int, str, IPAddress, datetime, datetime, datetime, datetime, datetime)
+
+
+def call_request_checks(*, campaign: Campaign, phone: str, ip_address: str | None) -> RequestChecks:
+    """The capacity, toll-fraud and place-in-line figures a new call request needs, in one query. Without an
+    address (a partner's server) the unanswered numbers are 0."""
+    now = timezone.now()
+    found = _REQUEST_CHECKS(campaign.pk, phone, ip_address or NO_ADDRESS, now - timedelta(days=1), *_stale_cutoffs(now))
+    live, unanswered, this_unanswered, waiting = found[0] if found else (0, 0, 0, 0)
+    if not ip_address:
+        unanswered, this_unanswered = 0, 0
+    return RequestChecks(live_calls=live, unanswered_numbers=unanswered, number_unanswered=this_unanswered > 0,
+                         waiting=waiting)
+
+
+NO_ADDRESS = "192.0.2.1"  # TEST-NET-1 (RFC 5737): no supporter's address; its count is ignored anyway
 
 
 def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple[int, int] | None:
@@ -224,7 +259,10 @@ def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple
         position = next(iter(_AHEAD_OF_SLOT(session.pk, now, session.slot_at)), 0) + 1
         seconds = (session.slot_at - now).total_seconds()
     else:
-        position = next(iter(_AHEAD_OF_REQUEST(session.pk, now, session.created_at)), 0) + 1
+        ahead = getattr(session, "waiting_ahead", None)  # counted by the request that just recorded it
+        if ahead is None:
+            ahead = next(iter(_AHEAD_OF_REQUEST(session.pk, now, session.created_at)), 0)
+        position = ahead + 1
         seconds = position / max(total_calls_per_second(), 0.01)
     return position, max(1, math.ceil(seconds / 60))
 

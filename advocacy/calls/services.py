@@ -35,7 +35,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
     targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then."""
     phone = safety.normalize_phone(phone)
     location = lookup(zip_code=zip_code, address=address)
-    safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)
+    checks = safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)
     with transaction.atomic(savepoint=False):  # inside submit_call's transaction: no savepoint needed
         session = CallSession(
             campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
@@ -47,6 +47,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
         )
         insert_rows([session])  # the request's hot insert (common/compiled.py)
         session.planned_legs = add_legs(session=session, location=location)
+        session.waiting_ahead = checks.waiting  # its place in line, read with the checks (selectors.place_in_line)
         count(session, Metric.CALL_SESSION_STARTED)
         record_supporter(campaign_id=campaign.pk, identity=phone)
         if scheduled_for is None:

@@ -16,17 +16,24 @@ from django.utils import timezone
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
 from advocacy.privacy.identity import identity_key
 
+_UPSERTS: dict[tuple, tuple[str, list]] = {}
+
 
 def _upsert(model: type[models.Model], amount: int, key: dict) -> tuple[str, list]:
-    """`value += amount` on the row with this key, creating it at `amount` when it does not exist."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    fields = [model._meta.get_field(name) for name in key]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    params = [field.get_db_prep_value(key[field.name], connection) for field in fields]
-    value = connection.ops.quote_name("value")
-    sql = (f"INSERT INTO {table} ({columns}, {value}) VALUES ({', '.join(['%s'] * (len(fields) + 1))}) "
-           f"ON CONFLICT ({columns}) DO UPDATE SET {value} = {table}.{value} + EXCLUDED.{value}")
-    return sql, [*params, amount]
+    """`value += amount` on the row with this key, creating it at `amount` when it does not exist (the statement
+    is built once per counter and key, and kept for the process)."""
+    shape = (model, *key)
+    if shape not in _UPSERTS:
+        quote = connection.ops.quote_name
+        table = quote(model._meta.db_table)
+        fields = [model._meta.get_field(name) for name in key]
+        columns = ", ".join(quote(field.column) for field in fields)
+        _UPSERTS[shape] = (f"INSERT INTO {table} ({columns}, {quote('value')}) "
+                           f"VALUES ({', '.join(['%s'] * (len(fields) + 1))}) ON CONFLICT ({columns}) "
+                           f"DO UPDATE SET {quote('value')} = {table}.{quote('value')} + EXCLUDED.{quote('value')}",
+                           fields)
+    sql, fields = _UPSERTS[shape]
+    return sql, [*(field.get_db_prep_value(key[field.name], connection) for field in fields), amount]
 
 
 def _increment_all(amount: int, rows: list[tuple[type[models.Model], dict]]) -> None:
