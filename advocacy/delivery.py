@@ -101,11 +101,13 @@ def _claim_read(model: type, related: tuple[str, ...]) -> CompiledRead:
     return _CLAIMS[model, related]
 
 
-def send_system_email_once(model: type, pk: Any, *, sent_field: str, compose: Callable[[Any], Any]) -> bool:
+def send_system_email_once(model: type, pk: Any, *, sent_field: str, compose: Callable[[Any], Any],
+                           related: tuple[str, ...] = ()) -> bool:
     """Send the email `compose(row)` builds, once: `sent_field` (a timestamp) is set in the same locked
-    transaction as the send, so a redelivered task finds it set and sends nothing. False when already sent."""
+    transaction as the send, so a redelivered task finds it set and sends nothing. False when already sent.
+    `related` rows that compose reads come in the same query (not locked)."""
     with transaction.atomic():
-        row = claim_row(model, pk, ready=lambda r: getattr(r, sent_field) is None)
+        row = claim_row(model, pk, ready=lambda r: getattr(r, sent_field) is None, related=related)
         if row is None:
             return False
         send_message(compose(row))
