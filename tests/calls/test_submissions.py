@@ -92,6 +92,25 @@ def test_while_it_waits_for_a_slot_the_page_says_where_the_call_is_in_line(clien
     assert "We are calling you now" not in page and "Te estamos llamando" not in page
 
 
+def test_a_new_call_is_told_its_place_behind_the_calls_still_waiting(client, campaign, fake_api, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.TWILIO_CALLS_PER_SECOND = 0.02  # one call leaves every 50 s
+    CallSession.objects.create(campaign=campaign, phone="+18025550141")  # asked for, not yet given a slot
+    CallSession.objects.create(campaign=campaign, phone="+18025550143", status=CallSession.Status.PLACING,
+                               slot_at=timezone.now() + timedelta(seconds=40))  # waiting for its slot
+    CallSession.objects.create(campaign=campaign, phone="+18025550144", status=CallSession.Status.RINGING,
+                               twilio_sid="CA" + "4" * 32)  # Twilio has it: no longer in line
+    CallSession.objects.create(campaign=campaign, phone="+18025550145", status=CallSession.Status.COMPLETED)
+
+    answer = request_call(client, campaign)
+
+    assert answer.status_code == 202
+    assert answer.json()["queue"] == {"position": 3, "minutes": 3}  # 3 calls at one per 50 s: 150 s
+
+
 def test_once_twilio_has_the_call_the_page_says_we_are_calling(client, campaign):
     session = CallSession.objects.create(campaign=campaign, phone="+18025550142", status=CallSession.Status.RINGING,
                                          twilio_sid="CA" + "1" * 32)
