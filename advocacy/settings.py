@@ -262,6 +262,9 @@ LOGGING = {
     "filters": {"redact": {"()": "advocacy.privacy.logfilter.RedactPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # The Twilio SDK writes five INFO lines about every REST request (headers, status): noise at CPU cost in the
+    # calls worker. Its warnings and errors still show; our own placing logs say what happened to each call.
+    "loggers": {"twilio.http_client": {"level": env("TWILIO_LOG_LEVEL", "WARNING")}},
 }
 
 # The retention pass (its settings: advocacy/config/security.py) runs hourly beside the other beat tasks.

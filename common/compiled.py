@@ -174,6 +174,30 @@ def save_fields(obj, *names: str) -> None:
         cursor.execute(sql, [*params, obj._meta.pk.get_db_prep_value(obj.pk, connection)])
 
 
+_CONDITIONAL: dict[tuple, tuple[str, list, list]] = {}
+
+
+def update_where(model: type, values: dict, **where) -> int:
+    """`model.objects.filter(**where).update(**values)` for the hot conditional writes (exact matches on concrete
+    fields), built once per model, field and condition names and kept for the process; each value is converted by
+    its field. Returns the number of rows changed."""
+    key = (model, tuple(values), tuple(where))
+    if key not in _CONDITIONAL:
+        meta, quote = model._meta, connections[DEFAULT_DB_ALIAS].ops.quote_name
+        sets, conditions = [meta.get_field(name) for name in values], [meta.get_field(name) for name in where]
+        _CONDITIONAL[key] = (f"UPDATE {quote(meta.db_table)} SET "
+                             + ", ".join(f"{quote(field.column)} = %s" for field in sets) + " WHERE "
+                             + " AND ".join(f"{quote(field.column)} = %s" for field in conditions), sets, conditions)
+    sql, sets, conditions = _CONDITIONAL[key]
+    connection = connections[DEFAULT_DB_ALIAS]
+    params = [field.get_db_prep_save(value, connection) for field, value in zip(sets, values.values(), strict=True)]
+    params += [field.get_db_prep_value(value, connection) for field, value in zip(conditions, where.values(),
+                                                                                    strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
 _INSERTS: dict[type, tuple[str, list]] = {}
 
 

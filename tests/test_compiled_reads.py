@@ -1,14 +1,16 @@
 """common/compiled.py: a read compiled once runs with each call's own arguments, and a write of named fields."""
 
+import datetime as dt
 import uuid
 
 import pytest
 from django.db import connection
 from django.db.models import Value
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from advocacy.calls.models import CallLeg, CallSession
-from common.compiled import CompiledRead, save_fields
+from common.compiled import CompiledRead, insert_rows, save_fields, update_where
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +48,31 @@ def test_save_fields_writes_only_the_named_columns(campaign):
     save_fields(stale, "step")
     fresh = CallSession.objects.get(pk=session.pk)
     assert (fresh.step, fresh.zip_code) == (3, "05401")
+
+
+def test_update_where_changes_only_the_rows_that_still_match(campaign):
+    leased, taken = _session(campaign, "+18025550104"), _session(campaign, "+18025550105")
+    CallSession.objects.filter(pk=taken.pk).update(twilio_sid="CA" + "5" * 32)
+    until = timezone.now() + dt.timedelta(seconds=30)
+
+    assert update_where(CallSession, {"placing_lease_until": until, "step": 2}, id=leased.pk, twilio_sid="") == 1
+    assert update_where(CallSession, {"placing_lease_until": until}, id=taken.pk, twilio_sid="") == 0
+    assert update_where(CallSession, {"step": 4}, id=str(leased.pk), twilio_sid="") == 1  # an id as a URL has it
+
+    assert CallSession.objects.get(pk=leased.pk).placing_lease_until == until
+    assert CallSession.objects.get(pk=leased.pk).step == 4
+    assert CallSession.objects.get(pk=taken.pk).placing_lease_until is None
+
+
+def test_insert_rows_stores_each_kind_of_value_as_django_would(campaign):
+    when = timezone.now() - dt.timedelta(minutes=3)
+    session = CallSession(campaign=campaign, phone="+18025550106", zip_code="10002", state="NY", district=None,
+                          ip_address="203.0.113.9", status=CallSession.Status.SCHEDULED, scheduled_for=when,
+                          is_preview=True, step=2, first_name="Ana")
+    insert_rows([session])
+
+    stored = CallSession.objects.get(pk=session.pk)
+    assert (stored.campaign_id, stored.phone, stored.district, stored.ip_address, stored.status) == (
+        campaign.pk, "+18025550106", None, "203.0.113.9", "scheduled")
+    assert (stored.scheduled_for, stored.is_preview, stored.step, stored.first_name) == (when, True, 2, "Ana")
+    assert stored.created_at is not None and stored.placing_lease_until is None

@@ -20,10 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from advocacy.calls import pacing
+from advocacy.calls.counts import locked_session
 from advocacy.calls.links import webhook_url
 from advocacy.calls.models import CallSession
 from advocacy.calls.selectors import campaign_number
 from advocacy.providers.telephony import get_telephony
+from common.compiled import CompiledRead, save_fields, update_where
 from common.errors import PermanentDeliveryError, TransientDeliveryError
 
 logger = logging.getLogger(__name__)
@@ -59,6 +61,12 @@ def lease() -> timedelta:
     return timedelta(seconds=settings.CALL_PLACING_LEASE_SECONDS)
 
 
+# The first run's read: what decides whether the call still waits and its slot (compiled once per process).
+_LOCKED_FOR_SLOT = CompiledRead(lambda session_id: CallSession.objects.select_for_update(of=("self",))
+                                .filter(pk=session_id).only("status", "twilio_sid", "slot_at", "twilio_account"),
+                                uuid.UUID)
+
+
 def _waiting(session: CallSession | None) -> bool:
     return session is not None and not session.twilio_sid and session.status in (CallSession.Status.QUEUED,
                                                                                  CallSession.Status.PLACING)
@@ -68,21 +76,22 @@ def reserved_slot(session_id) -> tuple[datetime, str] | None:
     """The moment this call may be placed (reserved on the first run, from the account free soonest); None when
     there is nothing left to place. Answers (slot, account)."""
     with transaction.atomic():
-        session = CallSession.objects.select_for_update(of=("self",)).filter(pk=session_id) \
-            .only("status", "twilio_sid", "slot_at", "twilio_account").first()
+        session = next(iter(_LOCKED_FOR_SLOT(session_id)), None)
         if not _waiting(session):
             return None
         if session.slot_at is None:
             slot = pacing.reserve()
             session.slot_at, session.twilio_account = datetime.fromtimestamp(slot.at, UTC), slot.account_sid
-            session.save(update_fields=["slot_at", "twilio_account"])
+            save_fields(session, "slot_at", "twilio_account")
     return session.slot_at, session.twilio_account
 
 
 def _claim(session_id) -> Claim | None:
     with transaction.atomic():
-        session = CallSession.objects.select_for_update(of=("self",)).select_related("campaign") \
-            .filter(pk=session_id).first()
+        try:
+            session = locked_session(session_id)
+        except CallSession.DoesNotExist:
+            session = None
         if not _waiting(session):
             return None
         now = timezone.now()
@@ -96,17 +105,17 @@ def _claim(session_id) -> Claim | None:
         session.placing_lease_until = now + lease()
         session.place_attempts += 1
         session.placed_at = session.placed_at or now
-        session.save(update_fields=["status", "placing_token", "placing_lease_until", "place_attempts", "placed_at"])
+        save_fields(session, "status", "placing_token", "placing_lease_until", "place_attempts", "placed_at")
     return claim
 
 
 def _renew(claim: Claim) -> bool:
-    return bool(CallSession.objects.filter(pk=claim.session.pk, placing_token=claim.token, twilio_sid="")
-                .update(placing_lease_until=timezone.now() + lease()))
+    return bool(update_where(CallSession, {"placing_lease_until": timezone.now() + lease()},
+                             id=claim.session.pk, placing_token=claim.token, twilio_sid=""))
 
 
 def _placed(claim: Claim, sid: str) -> str:
-    CallSession.objects.filter(pk=claim.session.pk, twilio_sid="").update(twilio_sid=sid, placing_lease_until=None)
+    update_where(CallSession, {"twilio_sid": sid, "placing_lease_until": None}, id=claim.session.pk, twilio_sid="")
     return sid
 
 
