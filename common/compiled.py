@@ -228,7 +228,8 @@ def insert_rows(objs: list) -> list:
 AUTO_IDS = ("AutoField", "BigAutoField", "SmallAutoField")
 # Fields whose database value is the Python value itself when it is exactly one of these types (no pre_save of
 # their own, no conversion in get_db_prep_save): a str for a CharField, an int for an IntegerField or a foreign key
-# to an integer id. Anything else (None, a choices enum, a lazy string, a date) takes Django's own conversion.
+# to an integer id; None for a nullable field (NULL_AS_IS). Anything else (a choices enum, a lazy string, a date)
+# takes Django's own conversion.
 PLAIN_TYPES = {"CharField": (str,), "TextField": (str,), "BooleanField": (bool,), "IntegerField": (int,),
                "SmallIntegerField": (int,), "BigIntegerField": (int,), "PositiveIntegerField": (int,),
                "PositiveSmallIntegerField": (int,), "FloatField": (float,)}
