@@ -153,25 +153,13 @@ def _coerce(value, kind: type):
     return str(value) if kind in (str, IPAddress) else value
 
 
-_UPDATES: dict[tuple, tuple[str, list]] = {}
-
-
 def save_fields(obj, *names: str) -> None:
     """`obj.save(update_fields=names)` for the webhooks' hot writes, without Django compiling the UPDATE each time:
     one statement per model and field list, kept for the process. Only for models without save() overrides or
     save signals (none is sent); each field's pre_save still runs (auto_now)."""
-    key = (type(obj), names)
-    if key not in _UPDATES:
-        meta = type(obj)._meta
-        fields = [meta.get_field(name) for name in names]
-        quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
-        sets = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-        _UPDATES[key] = (f"UPDATE {quote(meta.db_table)} SET {sets} WHERE {quote(meta.pk.column)} = %s", fields)
-    sql, fields = _UPDATES[key]
-    connection = connections[DEFAULT_DB_ALIAS]
-    params = [field.get_db_prep_save(field.pre_save(obj, False), connection) for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, obj._meta.pk.get_db_prep_value(obj.pk, connection)])
+    meta = obj._meta
+    update_where(type(obj), {name: meta.get_field(name).pre_save(obj, False) for name in names},
+                 **{meta.pk.name: obj.pk})
 
 
 _CONDITIONAL: dict[tuple, tuple[str, list, list]] = {}

@@ -168,9 +168,15 @@ def _count(sessions) -> Coalesce:
 
 
 # Every call request checks the campaign's capacity: compiled once per process (common/compiled.py).
-_LIVE_CALLS = CompiledRead(lambda campaign_id, *cutoffs: Campaign.objects.filter(pk=campaign_id).annotate(live=_count(
-    CallSession.objects.filter(campaign_id=OuterRef("pk"), status__in=CallSession.LIVE).exclude(_stale(*cutoffs))))
-    .values_list("live", flat=True), int, datetime, datetime, datetime, datetime)
+def _live(cutoffs) -> Coalesce:
+    """How many of the campaign (an outer Campaign query) calls hold a line now; stale ones never count."""
+    return _count(CallSession.objects.filter(campaign_id=OuterRef("pk"), status__in=CallSession.LIVE)
+                  .exclude(_stale(*cutoffs)))
+
+
+_LIVE_CALLS = CompiledRead(lambda campaign_id, *cutoffs: Campaign.objects.filter(pk=campaign_id)
+                           .annotate(live=_live(cutoffs)).values_list("live", flat=True),
+                           int, datetime, datetime, datetime, datetime)
 
 
 def live_call_count(*, campaign: Campaign) -> int:
@@ -223,8 +229,7 @@ def _count_distinct_phones(sessions) -> Coalesce:
 
 # Every call request: compiled once per process (common/compiled.py); the first cutoff is now.
 _REQUEST_CHECKS = CompiledRead(lambda campaign_id, phone, ip, since, *cutoffs: Campaign.objects.filter(pk=campaign_id)
-                               .annotate(live=_count(CallSession.objects.filter(
-                                   campaign_id=OuterRef("pk"), status__in=CallSession.LIVE).exclude(_stale(*cutoffs))),
+                               .annotate(live=_live(cutoffs),
                                          unanswered=_count_distinct_phones(_unanswered_from(ip, since)),
                                          this_unanswered=_count(_unanswered_from(ip, since).filter(phone=phone)),
                                          waiting=_count(_waiting().filter(Q(slot_at__gt=cutoffs[0])
