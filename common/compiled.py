@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -156,19 +158,19 @@ def _coerce(value, kind: type):
 def save_fields(obj, *names: str) -> None:
     """`obj.save(update_fields=names)` for the webhooks' hot writes, without Django compiling the UPDATE each time:
     one statement per model and field list, kept for the process. Only for models without save() overrides or
-    save signals (none is sent); each field's pre_save still runs (auto_now)."""
+    save signals (none is sent); each field's pre_save still runs (auto_now). Inside `writes_together()` it is
+    sent with the block's other writes."""
     meta = obj._meta
-    update_where(type(obj), {name: meta.get_field(name).pre_save(obj, False) for name in names},
-                 **{meta.pk.name: obj.pk})
+    run_writes([_update(type(obj), {name: meta.get_field(name).pre_save(obj, False) for name in names},
+                        {meta.pk.name: obj.pk})])
 
 
 _CONDITIONAL: dict[tuple, tuple[str, list, list]] = {}
 
 
-def update_where(model: type, values: dict, **where) -> int:
-    """`model.objects.filter(**where).update(**values)` for the hot conditional writes (exact matches on concrete
-    fields), built once per model, field and condition names and kept for the process; each value is converted by
-    its field. Returns the number of rows changed."""
+def _update(model: type, values: dict, where: dict) -> tuple[str, list]:
+    """The UPDATE of `values` on the rows matching `where` (exact matches on concrete fields), built once per model,
+    field and condition names and kept for the process; each value is converted by its field."""
     key = (model, tuple(values), tuple(where))
     if key not in _CONDITIONAL:
         meta, quote = model._meta, connections[DEFAULT_DB_ALIAS].ops.quote_name
@@ -181,9 +183,69 @@ def update_where(model: type, values: dict, **where) -> int:
     params = [field.get_db_prep_save(value, connection) for field, value in zip(sets, values.values(), strict=True)]
     params += [field.get_db_prep_value(value, connection) for field, value in zip(conditions, where.values(),
                                                                                     strict=True)]
-    with connection.cursor() as cursor:
+    return sql, params
+
+
+def update_where(model: type, values: dict, **where) -> int:
+    """`model.objects.filter(**where).update(**values)` for the hot conditional writes, compiled once (`_update`).
+    Runs at once, even inside `writes_together()`: it returns the number of rows changed."""
+    sql, params = _update(model, values, where)
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+# -- several writes in one round trip ---------------------------------------------------------------------------
+_PENDING: ContextVar[dict | None] = ContextVar("writes_together", default=None)
+
+
+@contextmanager
+def writes_together() -> Iterator[None]:
+    """The writes that `save_fields` and `run_writes` make inside the block are sent when it ends, as one statement
+    on PostgreSQL (data-modifying CTEs: `WITH w0 AS (UPDATE …), w1 AS (INSERT …) INSERT …`); elsewhere, and when
+    nothing is pending, each runs at once as before. For the end of a webhook's transaction: whatever the block
+    reads runs before its writes, so read nothing there that they change. Nothing is sent if the block raises.
+    Two increments of the same counter row in one block are summed (one statement may not touch a row twice)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql" or _PENDING.get() is not None:
+        yield  # SQLite has no data-modifying CTEs; an inner block joins the outer one
+        return
+    pending: dict = {}
+    token = _PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _PENDING.reset(token)
+    _execute_together(connection, list(pending.values()))
+
+
+def run_writes(statements: list[tuple[str, list]], *, summing: bool = False) -> None:
+    """Run these writes now: in one statement on PostgreSQL, one each elsewhere; inside `writes_together()`, at the
+    block's end. `summing`: each statement's last parameter is an amount added to a row whose key is the others,
+    and the same statement for the same key is sent once with the amounts summed."""
+    pending = _PENDING.get()
+    if pending is None:
+        _execute_together(connections[DEFAULT_DB_ALIAS], [list(statement) for statement in statements])
+        return
+    for sql, params in statements:
+        key = (sql, *params[:-1]) if summing else object()
+        if summing and key in pending:
+            pending[key][1] = [*params[:-1], pending[key][1][-1] + params[-1]]
+        else:
+            pending[key] = [sql, list(params)]
+
+
+def _execute_together(connection, statements: list) -> None:
+    if not statements:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql" or len(statements) == 1:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+            return
+        *first, (last_sql, last_params) = statements
+        ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _params) in enumerate(first))
+        cursor.execute(f"WITH {ctes} {last_sql}", [p for _sql, params in first for p in params] + last_params)
 
 
 _INSERTS: dict[type, tuple[str, list]] = {}

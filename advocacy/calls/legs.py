@@ -17,7 +17,7 @@ from advocacy.calls.counts import count, locked_leg, locked_session
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.models import Metric
-from common.compiled import insert_rows, save_fields
+from common.compiled import insert_rows, save_fields, writes_together
 from targets.lookup import LookupResult
 
 DIAL_RESULTS = {
@@ -67,8 +67,9 @@ def skip_leg(*, leg: CallLeg, reason: str) -> None:
         if leg.status != CallLeg.Status.PENDING:
             return
         leg.status, leg.skip_reason, leg.ended_at = CallLeg.Status.SKIPPED, reason, timezone.now()
-        save_fields(leg, "status", "skip_reason", "ended_at")
-        count(leg.session, Metric.CALL_SKIPPED, target_id=leg.target_id)
+        with writes_together():  # the leg and its counts: one round trip on PostgreSQL
+            save_fields(leg, "status", "skip_reason", "ended_at")
+            count(leg.session, Metric.CALL_SKIPPED, target_id=leg.target_id)
 
 
 def _begin_leg(leg: CallLeg, *, number: str, step: int) -> None:
@@ -90,13 +91,15 @@ def advance(*, session_id, from_step: int) -> Advance:
             leg.session = session
             number = selectors.number_for(leg) if leg.target else ""
             if number:
-                _begin_leg(leg, number=number, step=result.step)
                 result.leg = leg
                 break
-            skip_leg(leg=leg, reason="no number" if leg.target else "vacant seat")
+            skip_leg(leg=leg, reason="no number" if leg.target else "vacant seat")  # written now: read again next
             result.skipped.append(leg)
         session.step = result.step
-        save_fields(session, "step")
+        with writes_together():  # the leg's start, its counts and the session's step: one round trip on PostgreSQL
+            if result.leg is not None:
+                _begin_leg(result.leg, number=number, step=result.step)
+            save_fields(session, "step")
     return result
 
 
@@ -111,12 +114,13 @@ def finish_leg(*, leg_id: int, dial_status: str, duration: int, dial_sid: str = 
             status, metric = CallLeg.Status.NO_ANSWER, Metric.CALL_NO_ANSWER
         leg.status, leg.duration_seconds, leg.dial_sid = status, max(duration, 0), dial_sid[:64]
         leg.ended_at = timezone.now()
-        save_fields(leg, "status", "duration_seconds", "dial_sid", "ended_at")
-        if status == CallLeg.Status.COMPLETED:
-            count(leg.session, Metric.CALL_CONNECTED, target_id=leg.target_id)
-            count(leg.session, Metric.TALK_SECONDS, target_id=leg.target_id, amount=leg.duration_seconds)
-        else:
-            count(leg.session, metric, target_id=leg.target_id)
+        with writes_together():  # the leg and its counts: one round trip on PostgreSQL
+            save_fields(leg, "status", "duration_seconds", "dial_sid", "ended_at")
+            if status == CallLeg.Status.COMPLETED:
+                count(leg.session, Metric.CALL_CONNECTED, target_id=leg.target_id)
+                count(leg.session, Metric.TALK_SECONDS, target_id=leg.target_id, amount=leg.duration_seconds)
+            else:
+                count(leg.session, metric, target_id=leg.target_id)
     return leg
 
 
@@ -152,7 +156,8 @@ def record_outcome(*, leg: CallLeg, outcome: str) -> bool:
         if leg.outcome:
             return False
         leg.outcome = outcome
-        save_fields(leg, "outcome")
-        count(leg.session, Metric.OUTCOME_REPORTED, target_id=leg.target_id)
-        count(leg.session, OUTCOME_METRICS[outcome], target_id=leg.target_id)
+        with writes_together():
+            save_fields(leg, "outcome")
+            count(leg.session, Metric.OUTCOME_REPORTED, target_id=leg.target_id)
+            count(leg.session, OUTCOME_METRICS[outcome], target_id=leg.target_id)
     return True

@@ -21,7 +21,7 @@ from advocacy.dashboard.counters import record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.providers.telephony import MACHINE_ANSWERS
-from common.compiled import insert_rows, save_fields
+from common.compiled import insert_rows, save_fields, writes_together
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -121,6 +121,7 @@ def supporter_pressed_start(*, session_id) -> CallSession:
         session.answered_at = session.answered_at or timezone.now()
         if session.status not in CallSession.FINAL:
             session.status = CallSession.Status.IN_PROGRESS
-        save_fields(session, "supporter_connected", "answered_at", "status")
-        count(session, Metric.SUPPORTER_CONNECTED)
+        with writes_together():  # one round trip on PostgreSQL
+            save_fields(session, "supporter_connected", "answered_at", "status")
+            count(session, Metric.SUPPORTER_CONNECTED)
     return session

@@ -3,7 +3,8 @@
 Call it inside the transaction that records the attempt, so a count and its row commit together.
 Each counter is one statement, `INSERT … ON CONFLICT (key) DO UPDATE SET value = value + n` (PostgreSQL and
 SQLite alike): atomic under many concurrent workers, whether or not the row exists yet. On PostgreSQL all of one
-contact's counters go in one round trip (data-modifying CTEs); an update-then-insert took one to four each.
+contact's counters go in one round trip (data-modifying CTEs), with the step's own writes inside
+`common.compiled.writes_together()`; an update-then-insert took one to four each.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
 from advocacy.privacy.identity import identity_key
+from common.compiled import run_writes
 
 _UPSERTS: dict[tuple, tuple[str, list]] = {}
 
@@ -37,16 +39,9 @@ def _upsert(model: type[models.Model], amount: int, key: dict) -> tuple[str, lis
 
 
 def _increment_all(amount: int, rows: list[tuple[type[models.Model], dict]]) -> None:
-    """Every counter in one round trip on PostgreSQL (data-modifying CTEs all run), one statement each elsewhere."""
-    statements = [_upsert(model, amount, key) for model, key in rows]
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql" or len(statements) == 1:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-            return
-        ctes = ", ".join(f"c{i} AS ({sql} RETURNING 1)" for i, (sql, _p) in enumerate(statements[1:]))
-        cursor.execute(f"WITH {ctes} {statements[0][0]}", [p for _s, ps in statements[1:] for p in ps]
-                       + statements[0][1])
+    """Every counter in one round trip on PostgreSQL (data-modifying CTEs all run), one statement each elsewhere;
+    inside `writes_together()`, with the block's other writes (common/compiled.py)."""
+    run_writes([_upsert(model, amount, key) for model, key in rows], summing=True)
 
 
 # What the partner breakdown shows per partner (advocacy/partners/selectors.py); other metrics are not split by partner.

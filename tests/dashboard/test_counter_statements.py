@@ -5,11 +5,12 @@ savepoint, an INSERT and its release)."""
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
+from common.compiled import save_fields, writes_together
 from targets.models import Target
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,32 @@ def test_a_partners_contact_adds_its_counter_to_the_same_round_trip(campaign):
     assert list(PartnerCount.objects.values_list("partner_code", "metric", "value")) == [
         ("unidos", Metric.CALL_CONNECTED, 1)]
     assert MinuteCount.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 1
+
+
+def test_a_steps_writes_and_counts_go_together_and_the_same_counter_is_summed(campaign):
+    """writes_together(): on PostgreSQL one statement for the row's update and every counter, the same counter
+    row twice summed into one upsert (a statement may not touch a row twice); elsewhere one statement each."""
+    goldman = Target.objects.get(key="G000599")
+    with CaptureQueriesContext(connection) as queries, transaction.atomic(), writes_together():
+        save_fields(goldman.__class__(pk=goldman.pk, phone="+12025550199"), "phone")
+        record(campaign, goldman, amount=2)
+        record(campaign, goldman, amount=3)
+    statements = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+
+    assert len(statements) == (1 if connection.vendor == "postgresql" else 7), statements
+    assert Target.objects.get(pk=goldman.pk).phone == "+12025550199"
+    for model in (MinuteCount, TargetCount, PlaceCount):
+        assert model.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 5
+
+
+def test_writes_together_sends_nothing_when_its_block_raises(campaign):
+    goldman = Target.objects.get(key="G000599")
+    with CaptureQueriesContext(connection) as queries, pytest.raises(RuntimeError), transaction.atomic():
+        with writes_together():
+            record(campaign, goldman)
+            raise RuntimeError("the step failed")
+    record(campaign, goldman, amount=4)  # after the block: at once
+
+    if connection.vendor == "postgresql":  # elsewhere the count ran at once, and its transaction rolled it back
+        assert not [q for q in queries.captured_queries if "dashboard_" in q["sql"]]
+    assert MinuteCount.objects.get(campaign=campaign, metric=Metric.CALL_CONNECTED).value == 4
