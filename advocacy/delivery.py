@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from advocacy.providers.email import send_message
+from advocacy.queues import queue_for
 from common.compiled import CompiledRead, save_fields
 from common.errors import PermanentDeliveryError, TransientDeliveryError
 
@@ -48,12 +50,47 @@ def enqueue(task: Any, *args: Any, options: dict | None = None, **kwargs: Any) -
     if current_app.conf.task_always_eager:  # it runs here and now: its errors are the task's, not a broker's
         runner.apply_async(args=args, kwargs=kwargs, **options)
         return True
+    sender = _sender()
+    queue = options.get("queue") or queue_for(runner.name)
+    if queue in sender.declared:
+        options.setdefault("declare", [])
     try:
-        runner.apply_async(args=args, kwargs=kwargs, **options)
+        runner.apply_async(args=args, kwargs=kwargs, producer=sender.producer, **options)
     except (BrokerError, OSError) as exc:
         logger.warning("could not enqueue %s%r (the reconciler will): %s", getattr(task, "name", task), args, exc)
+        sender.discard()
         return False
+    sender.declared.add(queue)
     return True
+
+
+class _Sender(threading.local):
+    """This thread's producer on a broker connection of its own, kept while the app's broker pool is the same one
+    (a new pool: another broker, or a forked process). Taking a producer from Celery's pool for each task (acquire,
+    revive, release) and letting kombu declare the queue on every publish (it copies and binds the queue first)
+    cost a third of the call request's enqueue (scripts/bench/callpower.py). The first task sent to each queue
+    declares it, as Celery does; workers declare their queues when they start, too."""
+
+    pool = producer = None
+    declared: set[str]
+
+    def discard(self) -> None:
+        """After a broker error: the next task starts on a new connection."""
+        if self.producer is not None:
+            self.producer.connection.release()
+        self.pool = self.producer = None
+
+
+_SENDER = _Sender()
+
+
+def _sender() -> _Sender:
+    pool = current_app.pool
+    if _SENDER.pool is not pool:
+        _SENDER.discard()
+        _SENDER.producer = current_app.amqp.Producer(current_app.connection_for_write(), auto_declare=False)
+        _SENDER.pool, _SENDER.declared = pool, set()
+    return _SENDER
 
 
 def enqueue_on_commit(task: Any, *args: Any, **kwargs: Any) -> None:

@@ -22,12 +22,24 @@ PREFIXES = (
 
 def queue_for(name: str) -> str:
     """The queue a task of this name goes to."""
-    if name in {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}:
+    if name in _scheduled():
         return HOUSEKEEPING
     for prefix, queue in PREFIXES:
         if name.startswith(prefix):
             return queue
     return HOUSEKEEPING
+
+
+_SCHEDULED: tuple[object, frozenset[str]] = (None, frozenset())
+
+
+def _scheduled() -> frozenset[str]:
+    """The tasks beat runs, built once per schedule (a test's override_settings brings its own)."""
+    global _SCHEDULED
+    schedule = settings.CELERY_BEAT_SCHEDULE
+    if _SCHEDULED[0] is not schedule:
+        _SCHEDULED = (schedule, frozenset(entry["task"] for entry in schedule.values()))
+    return _SCHEDULED[1]
 
 
 def route_task(name, args, kwargs, options, task=None, **kw):

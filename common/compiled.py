@@ -248,14 +248,48 @@ def _execute_together(connection, statements: list) -> None:
         cursor.execute(f"WITH {ctes} {last_sql}", [p for _sql, params in first for p in params] + last_params)
 
 
+_NEW: dict[type, list[tuple]] = {}
+_NAMES: dict[type, set[str]] = {}
+
+
+def new_instance(model: type, **values):
+    """`model(**values)` for the call request's new rows, without Django's keyword handling: the values go in
+    positionally, in field order, the way Django builds an instance it read. Values by field name (a related
+    object, cached on the instance as Django would) or by attname (`campaign_id`); every other field takes its
+    default (a callable default is called for each instance)."""
+    if model not in _NEW:
+        _NEW[model] = [(field.name, field.attname, field.is_relation, field,
+                        field.default if field.has_default() and callable(field.default) else field.get_default())
+                       for field in model._meta.concrete_fields]
+        _NAMES[model] = {name for spec in _NEW[model] for name in spec[:2]}
+    if not values.keys() <= _NAMES[model]:
+        raise TypeError(f"{model.__name__} has no field {sorted(values.keys() - _NAMES[model])}")
+    args, related = [], []
+    for name, attname, is_relation, field, default in _NEW[model]:
+        if name in values:
+            value = values[name]
+            if is_relation and value is not None:
+                related.append((field, value))
+                value = value.pk
+        elif attname in values:
+            value = values[attname]
+        else:
+            value = default() if callable(default) else default
+        args.append(value)
+    obj = model(*args)
+    for field, value in related:
+        field.set_cached_value(obj, value)
+    return obj
+
+
 _INSERTS: dict[type, tuple[str, list]] = {}
 
 
 def insert_rows(objs: list) -> list:
     """`Model.objects.bulk_create(objs)` for the call request's inserts, without Django's insert compiler: one
     statement per model, kept for the process, run once per row (executemany: one round trip on psycopg 3). Each
-    field's pre_save runs (auto_now_add); no signals are sent, and an auto-increment id is not read back (a UUID
-    primary key is set in Python already)."""
+    field's pre_save runs (auto_now_add: one moment for all the rows); no signals are sent, and an auto-increment
+    id is not read back (a UUID primary key is set in Python already)."""
     if not objs:
         return objs
     model = type(objs[0])
@@ -267,7 +301,8 @@ def insert_rows(objs: list) -> list:
                            f"VALUES ({', '.join(['%s'] * len(fields))})", [(f, _plain_types(f)) for f in fields])
     sql, fields = _INSERTS[model]
     connection = connections[DEFAULT_DB_ALIAS]
-    rows = [[_prepared(field, plain, obj, connection) for field, plain in fields] for obj in objs]
+    stamped: dict = {}  # auto_now(_add) fields: one moment for the whole insert, converted once
+    rows = [[_prepared(field, plain, obj, connection, stamped) for field, plain in fields] for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     for obj in objs:
@@ -277,9 +312,10 @@ def insert_rows(objs: list) -> list:
 
 AUTO_IDS = ("AutoField", "BigAutoField", "SmallAutoField")
 # Fields whose database value is the Python value itself when it is exactly one of these types (no pre_save of
-# their own, no conversion in get_db_prep_save): a str for a CharField, an int for an IntegerField or a foreign key
-# to an integer id; None for a nullable field (NULL_AS_IS). Anything else (a choices enum, a lazy string, a date)
-# takes Django's own conversion.
+# their own, no conversion in get_db_prep_save): a str (or a str subclass such as a TextChoices member, which
+# Django passes through as is) for a CharField, an int for an IntegerField or a foreign key to an integer id; None
+# for a nullable field (NULL_AS_IS). Anything else (an IntegerChoices member, a lazy string, a date) takes Django's
+# own conversion; auto_now(_add) fields get one moment per insert.
 PLAIN_TYPES = {"CharField": (str,), "TextField": (str,), "BooleanField": (bool,), "IntegerField": (int,),
                "SmallIntegerField": (int,), "BigIntegerField": (int,), "PositiveIntegerField": (int,),
                "PositiveSmallIntegerField": (int,), "FloatField": (float,)}
@@ -297,8 +333,14 @@ def _plain_types(field) -> tuple[type, ...]:
 NULL_AS_IS = {*PLAIN_TYPES, *AUTO_IDS, "DateTimeField", "DateField", "GenericIPAddressField", "UUIDField"}
 
 
-def _prepared(field, plain: tuple[type, ...], obj, connection):
+def _prepared(field, plain: tuple[type, ...], obj, connection, stamped: dict):
     value = getattr(obj, field.attname)
-    if type(value) in plain:
+    if type(value) in plain or (str in plain and isinstance(value, str)):  # a TextChoices member is a str
         return value
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        if field not in stamped:
+            moment = field.pre_save(obj, True)
+            stamped[field] = (moment, field.get_db_prep_save(moment, connection))
+        setattr(obj, field.attname, stamped[field][0])
+        return stamped[field][1]
     return field.get_db_prep_save(field.pre_save(obj, True), connection)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from advocacy.calls.models import CallLeg, CallSession
-from common.compiled import CompiledRead, insert_rows, save_fields, update_where
+from common.compiled import CompiledRead, insert_rows, new_instance, save_fields, update_where
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +76,18 @@ def test_insert_rows_stores_each_kind_of_value_as_django_would(campaign):
         campaign.pk, "+18025550106", None, "203.0.113.9", "scheduled")
     assert (stored.scheduled_for, stored.is_preview, stored.step, stored.first_name) == (when, True, 2, "Ana")
     assert stored.created_at is not None and stored.placing_lease_until is None
+
+
+def test_a_new_instance_has_its_values_its_defaults_and_its_related_objects(campaign):
+    first = new_instance(CallSession, campaign=campaign, phone="+18025550101", zip_code="10002")
+    second = new_instance(CallSession, campaign_id=campaign.pk, phone="+18025550102")
+
+    assert first.campaign is campaign and first.campaign_id == campaign.pk  # cached: no query to read it
+    assert first.status == CallSession.Status.QUEUED and first.language == "en" and first.district is None
+    assert isinstance(first.pk, uuid.UUID) and first.pk != second.pk  # a callable default, called each time
+    with pytest.raises(TypeError, match="no field"):
+        new_instance(CallSession, campaign=campaign, phone_number="+1")
+    insert_rows([first, second])
+    assert CallSession.objects.get(pk=first.pk).zip_code == "10002"
+    stored = CallSession.objects.get(pk=second.pk)
+    assert stored.campaign_id == campaign.pk and stored.status == "queued" and stored.created_at is not None

@@ -17,7 +17,7 @@ from advocacy.calls.counts import count, locked_leg, locked_session
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.models import Metric
-from common.compiled import insert_rows, save_fields, writes_together
+from common.compiled import insert_rows, new_instance, save_fields, writes_together
 from targets.lookup import LookupResult
 
 DIAL_RESULTS = {
@@ -53,11 +53,9 @@ def add_legs(*, session: CallSession, location: LookupResult | None) -> list[Cal
     with translation.override(session.language or "en"):  # each office's reason, in the words the call speaks
         entries = campaign_targets(campaign=session.campaign, location=location)
     for position, entry in enumerate(entries):
-        leg = CallLeg(session=session, campaign_id=session.campaign_id, position=position, target=entry.target,
-                      template_kind=entry.template_kind, reason=entry.reason[:200])
-        if entry.target is None:
-            leg.vacant_seat = entry.vacant_district.label
-        legs.append(leg)
+        legs.append(new_instance(CallLeg, session=session, campaign_id=session.campaign_id, position=position,
+                                 target=entry.target, template_kind=entry.template_kind, reason=entry.reason[:200],
+                                 vacant_seat="" if entry.target else entry.vacant_district.label))
     return insert_rows(legs)  # their ids are not read back: nothing that adds legs needs them
 
 

@@ -21,7 +21,7 @@ from advocacy.dashboard.counters import record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.providers.telephony import MACHINE_ANSWERS
-from common.compiled import insert_rows, save_fields, writes_together
+from common.compiled import insert_rows, new_instance, save_fields, writes_together
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -37,8 +37,8 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
     location = lookup(zip_code=zip_code, address=address)
     checks = safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)
     with transaction.atomic(savepoint=False):  # inside submit_call's transaction: no savepoint needed
-        session = CallSession(
-            campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
+        session = new_instance(  # CallSession(...) without Django's keyword handling (common/compiled.py)
+            CallSession, campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
             idempotency_key=idempotency_key,
             language=language[:2], state=location.states[0] if location.states else "",
             district=location.districts[0].district if len(location.districts) == 1 else None,
