@@ -34,7 +34,7 @@ class IPAddress(str):
     """The kind of an argument compared with a GenericIPAddressField (PostgreSQL takes it as inet, not text)."""
 
 
-DATETIME_PLACEHOLDERS = tuple(dt.datetime(1901, 2, 3, 4, 5, 6, n, tzinfo=dt.UTC) for n in (11, 12, 13, 14, 15))
+DATETIME_PLACEHOLDERS = tuple(dt.datetime(1901, 2, 3, 4, 5, 6, n, tzinfo=dt.UTC) for n in range(11, 19))
 
 
 @dataclass
@@ -55,7 +55,7 @@ class CompiledRead:
     """`CompiledRead(lambda session_id: CallSession.objects.filter(pk=session_id), uuid.UUID)`, then
     `read(session_id)` → a list of instances (or of tuples, or values, for a values_list() shape).
 
-    Each argument's kind is uuid.UUID, int, str, IPAddress or datetime.datetime (at most five datetimes, three
+    Each argument's kind is uuid.UUID, int, str, IPAddress or datetime.datetime (at most eight datetimes, three
     ints or strings, two addresses)."""
 
     def __init__(self, build: Callable[..., QuerySet], *kinds: type):

@@ -78,9 +78,11 @@ def _check_many_numbers(phone: str, ip_address: str, checks: RequestChecks) -> N
         raise CallRefused("refused", _("Too many different phone numbers from your connection."), status=403)
 
 
-def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> RequestChecks:
+def check_call_allowed(*, campaign, phone: str, ip_address: str | None,
+                       checks: RequestChecks | None = None) -> RequestChecks:
     """Rate limits per phone and per IP, the many-numbers-from-one-IP pattern, and the campaign's capacity. The
-    figures read for the last two (one query) are returned: the new call's place in line is among them."""
+    figures for the last two are read in one query (or come as `checks`, read by the caller with its own) and
+    returned: the new call's place in line is among them."""
     if not campaign.is_open():
         raise CallRefused("campaign_closed", _("This action is not open for calls right now."), status=409)
     verdict = ratelimit.hit("calls-phone", phone, ratelimit.Limit(settings.CALLS_PER_PHONE_PER_HOUR, HOUR))
@@ -92,7 +94,7 @@ def check_call_allowed(*, campaign, phone: str, ip_address: str | None) -> Reque
         if not verdict.allowed:
             raise CallRefused("rate_limited", _("Too many calls from your connection. Please try later."),
                               status=429, retry_after=verdict.retry_after)
-    checks = call_request_checks(campaign=campaign, phone=phone, ip_address=ip_address)
+    checks = checks or call_request_checks(campaign=campaign, phone=phone, ip_address=ip_address)
     if ip_address:
         _check_many_numbers(phone, ip_address, checks)
     if checks.live_calls >= settings.CALL_MAX_CONCURRENT_PER_CAMPAIGN:

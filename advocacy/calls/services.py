@@ -28,14 +28,15 @@ from targets.models import Target
 
 def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address: str | None = None,
                        ip_address: str | None = None, language: str = "en", idempotency_key: str = "",
-                       partner_code: str = "", first_name: str = "",
-                       scheduled_for: datetime | None = None) -> CallSession:
+                       partner_code: str = "", first_name: str = "", scheduled_for: datetime | None = None,
+                       checks: safety.RequestChecks | None = None) -> CallSession:
     """Validate, record the session and its legs, count it, and queue the call (or, with `scheduled_for`, keep
     it `scheduled` until the reconciler's due pass queues it). Raises CallRefused or
-    targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then."""
+    targets.lookup.LookupRefused with a message for the supporter; nothing is recorded then. `checks`: the
+    request's figures when the caller has read them already (submissions.py)."""
     phone = safety.normalize_phone(phone)
     location = lookup(zip_code=zip_code, address=address)
-    checks = safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address)
+    checks = safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address, checks=checks)
     with transaction.atomic(savepoint=False):  # inside submit_call's transaction: no savepoint needed
         session = new_instance(  # CallSession(...) without Django's keyword handling (common/compiled.py)
             CallSession, campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
