@@ -201,14 +201,14 @@ _PENDING: ContextVar[dict | None] = ContextVar("writes_together", default=None)
 
 @contextmanager
 def writes_together() -> Iterator[None]:
-    """The writes that `save_fields` and `run_writes` make inside the block are sent when it ends, as one statement
-    on PostgreSQL (data-modifying CTEs: `WITH w0 AS (UPDATE …), w1 AS (INSERT …) INSERT …`); elsewhere, and when
-    nothing is pending, each runs at once as before. For the end of a webhook's transaction: whatever the block
-    reads runs before its writes, so read nothing there that they change. Nothing is sent if the block raises.
-    Two increments of the same counter row in one block are summed (one statement may not touch a row twice)."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    if connection.vendor != "postgresql" or _PENDING.get() is not None:
-        yield  # SQLite has no data-modifying CTEs; an inner block joins the outer one
+    """The writes that `save_fields` and `run_writes` make inside the block are sent when it ends: as one statement
+    on PostgreSQL (data-modifying CTEs: `WITH w0 AS (UPDATE …), w1 AS (INSERT …) INSERT …`), one each elsewhere;
+    on both, the same INSERT for several rows (two counters of one table) goes as one multi-row INSERT. For the end
+    of a step's transaction: whatever the block reads runs before its writes, so read nothing there that they
+    change. Nothing is sent if the block raises. Two increments of the same counter row in one block are summed
+    (one statement may not touch a row twice). An inner block joins the outer one."""
+    if _PENDING.get() is not None:
+        yield
         return
     pending: dict = {}
     token = _PENDING.set(pending)
@@ -216,13 +216,13 @@ def writes_together() -> Iterator[None]:
         yield
     finally:
         _PENDING.reset(token)
-    _execute_together(connection, list(pending.values()))
+    _execute_together(connections[DEFAULT_DB_ALIAS], list(pending.values()))
 
 
 def run_writes(statements: list[tuple[str, list]], *, summing: bool = False) -> None:
-    """Run these writes now: in one statement on PostgreSQL, one each elsewhere; inside `writes_together()`, at the
-    block's end. `summing`: each statement's last parameter is an amount added to a row whose key is the others,
-    and the same statement for the same key is sent once with the amounts summed."""
+    """Run these writes now (as `writes_together` sends a block's); inside `writes_together()`, at the block's end.
+    `summing`: each statement's last parameter is an amount added to a row whose key is the others, and the same
+    statement for the same key is sent once with the amounts summed."""
     pending = _PENDING.get()
     if pending is None:
         _execute_together(connections[DEFAULT_DB_ALIAS], [list(statement) for statement in statements])
@@ -236,6 +236,7 @@ def run_writes(statements: list[tuple[str, list]], *, summing: bool = False) -> 
 
 
 def _execute_together(connection, statements: list) -> None:
+    statements = _rows_together(statements)
     if not statements:
         return
     with connection.cursor() as cursor:
@@ -246,6 +247,24 @@ def _execute_together(connection, statements: list) -> None:
         *first, (last_sql, last_params) = statements
         ctes = ", ".join(f"w{i} AS ({sql})" for i, (sql, _params) in enumerate(first))
         cursor.execute(f"WITH {ctes} {last_sql}", [p for _sql, params in first for p in params] + last_params)
+
+
+def _rows_together(statements: list) -> list:
+    """The same `INSERT … VALUES (…) …` for several rows as one multi-row INSERT, where the first of them was."""
+    merged: dict[str, list] = {}
+    for sql, params in statements:
+        if sql.startswith("INSERT INTO ") and sql in merged:
+            merged[sql][1].append(params)
+        else:
+            merged[sql if sql.startswith("INSERT INTO ") else object()] = [sql, [params]]
+    together = []
+    for sql, rows in merged.values():
+        if len(rows) > 1:
+            head, rest = sql.split(" VALUES (", 1)
+            row, tail = rest.split(")", 1)
+            sql = f"{head} VALUES " + ", ".join([f"({row})"] * len(rows)) + tail
+        together.append([sql, [p for params in rows for p in params]])
+    return together
 
 
 _NEW: dict[type, list[tuple]] = {}

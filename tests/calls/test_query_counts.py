@@ -66,7 +66,7 @@ def _post(signed, path, params, ceiling, *, counters=0):
     own = [sql for sql in statements if not _counters_only(sql)]
     listing = "\n".join(statements)
     assert len(own) <= ceiling, f"{path}: {len(own)} statements besides counters\n{listing}"
-    rows = sum(sql.count(COUNTER) for sql in statements)
+    rows = sum(sql.count(COUNTER) + sql.count("), (") for sql in statements)  # a multi-row INSERT: its rows
     assert rows == counters, f"{path}: {rows} counter rows upserted\n{listing}"
     return response
 
