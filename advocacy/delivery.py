@@ -21,8 +21,9 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from advocacy.providers.email import send_message
 from advocacy.queues import queue_for
-from common.compiled import CompiledRead, save_fields
+from common.compiled import CompiledRead
 from common.errors import PermanentDeliveryError, TransientDeliveryError
+from common.writes import save_fields
 
 # Exponential backoff with full jitter: retry n waits a random time in [0, min(cap, base * 2**n)].
 RETRY_BACKOFF_BASE_SECONDS = 2

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from common.local_copies import LocalCopies
 from targets.congress import congress_in_effect
 from targets.lookup import District, LookupResult, lookup, lookup_cache_key, normalize_zip
 from targets.models import Target
@@ -57,11 +56,8 @@ def lookup_json(result: LookupResult) -> dict:
     }
 
 
-# The hottest answers are kept in this process too, by the same versioned key, so a warm lookup makes no round
-# trip to a shared cache: a sync bumps the version, and every process reads the new one within a second.
-LOCAL_BODIES = 2048
-_local_bodies: OrderedDict[str, bytes] = OrderedDict()
-_local_lock = threading.Lock()  # gunicorn's threads share it
+# The hottest answers are kept in this process too, by the same versioned key (common/local_copies.py).
+_local_bodies = LocalCopies(2048)
 
 
 def cached_lookup_body(zip_code: str) -> bytes:
@@ -69,22 +65,16 @@ def cached_lookup_body(zip_code: str) -> bytes:
     per language (the switchboard instruction is in the reader's language): a warm API answer skips encoding."""
     zip_code = normalize_zip(zip_code)
     key = f"{lookup_cache_key(zip_code, congress_in_effect())}:json:{get_language()}"
-    with _local_lock:
-        body = _local_bodies.get(key)
-        if body is not None:
-            _local_bodies.move_to_end(key)
-            return body
+    body = _local_bodies.get(key)
+    if body is not None:
+        return body
     body = cache.get(key)
     if body is None:
         body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
         cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
-    with _local_lock:
-        _local_bodies[key] = body
-        if len(_local_bodies) > LOCAL_BODIES:
-            _local_bodies.popitem(last=False)
+    _local_bodies.put(key, body)
     return body
 
 
 def forget_local_bodies() -> None:
-    with _local_lock:
-        _local_bodies.clear()
+    _local_bodies.clear()

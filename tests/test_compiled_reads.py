@@ -1,4 +1,4 @@
-"""common/compiled.py: a read compiled once runs with each call's own arguments, and a write of named fields."""
+"""common/compiled.py and common/writes.py: a read compiled once runs with each call's own arguments; fixed writes."""
 
 import datetime as dt
 import uuid
@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from advocacy.calls.models import CallLeg, CallSession
-from common.compiled import CompiledRead, insert_rows, new_instance, save_fields, update_where
+from common.compiled import CompiledRead
+from common.writes import insert_rows, new_instance, save_fields, update_where
 
 pytestmark = pytest.mark.django_db
 

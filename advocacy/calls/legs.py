@@ -17,7 +17,7 @@ from advocacy.calls.counts import count, locked_leg, locked_session
 from advocacy.calls.models import CallLeg, CallSession
 from advocacy.campaigns.selectors import campaign_targets
 from advocacy.dashboard.models import Metric
-from common.compiled import insert_rows, new_instance, save_fields, writes_together
+from common.writes import insert_rows, new_instance, save_fields, writes_together
 from targets.lookup import LookupResult
 
 DIAL_RESULTS = {

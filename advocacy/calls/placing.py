@@ -25,8 +25,9 @@ from advocacy.calls.links import webhook_url
 from advocacy.calls.models import CallSession
 from advocacy.calls.selectors import campaign_number
 from advocacy.providers.telephony import get_telephony
-from common.compiled import CompiledRead, save_fields, update_where
+from common.compiled import CompiledRead
 from common.errors import PermanentDeliveryError, TransientDeliveryError
+from common.writes import save_fields, update_where
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from advocacy.calls.counts import locked_session
 from advocacy.calls.legs import finish_remaining_legs
 from advocacy.calls.models import CallSession
-from common.compiled import CompiledRead, save_fields
+from common.compiled import CompiledRead
+from common.writes import save_fields
 
 CALL_STATUSES = {
     "queued": CallSession.Status.PLACING,

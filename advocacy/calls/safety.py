@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from advocacy import ratelimit
-from advocacy.calls.selectors import RequestChecks, call_request_checks
+from advocacy.calls.request_checks import RequestChecks, call_request_checks
 from common.refusals import Refused
 
 REFUSED_TYPES = {

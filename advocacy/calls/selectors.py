@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -20,7 +19,7 @@ from advocacy.campaigns.models import Campaign
 from advocacy.campaigns.selectors import published_campaigns
 from advocacy.geo import miles_between
 from advocacy.providers.twilio_accounts import total_calls_per_second
-from common.compiled import CompiledRead, IPAddress
+from common.compiled import CompiledRead
 from targets.models import DistrictOffice, Target, ZipCentroid
 from targets.reach import reach_for
 
@@ -148,7 +147,7 @@ def _stale(now: datetime, stale_cut: datetime, talk_cut: datetime, requeue_cut: 
     return (waiting & unleased) | talking | never_placed
 
 
-def _stale_cutoffs(now: datetime) -> tuple[datetime, datetime, datetime, datetime]:
+def stale_cutoffs(now: datetime) -> tuple[datetime, datetime, datetime, datetime]:
     stale = timedelta(seconds=settings.CALL_STALE_AFTER_SECONDS)
     longest = timedelta(seconds=settings.CALL_MAX_SECONDS)
     return now, now - stale, now - stale - longest, now - longest
@@ -158,30 +157,30 @@ def stale_filter(now: datetime) -> Q:
     """Sessions that should have ended by now: placing (with no run holding its lease) or ringing for
     CALL_STALE_AFTER_SECONDS, in progress for CALL_MAX_SECONDS longer (Twilio's time limit ends such a call), or
     still queued CALL_MAX_SECONDS after the reconciler re-sent it (a long queue drains well within that)."""
-    return _stale(*_stale_cutoffs(now))
+    return _stale(*stale_cutoffs(now))
 
 
-def _count(sessions) -> Coalesce:
+def count_subquery(sessions) -> Coalesce:
     """COUNT(*) of `sessions` as a subquery (no GROUP BY), so that a count is one compiled read."""
     counted = sessions.order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
     return Coalesce(Subquery(counted.values("n")), 0, output_field=IntegerField())
 
 
 # Every call request checks the campaign's capacity: compiled once per process (common/compiled.py).
-def _live(cutoffs) -> Coalesce:
+def live_calls_subquery(cutoffs) -> Coalesce:
     """How many of the campaign (an outer Campaign query) calls hold a line now; stale ones never count."""
-    return _count(CallSession.objects.filter(campaign_id=OuterRef("pk"), status__in=CallSession.LIVE)
+    return count_subquery(CallSession.objects.filter(campaign_id=OuterRef("pk"), status__in=CallSession.LIVE)
                   .exclude(_stale(*cutoffs)))
 
 
 _LIVE_CALLS = CompiledRead(lambda campaign_id, *cutoffs: Campaign.objects.filter(pk=campaign_id)
-                           .annotate(live=_live(cutoffs)).values_list("live", flat=True),
+                           .annotate(live=live_calls_subquery(cutoffs)).values_list("live", flat=True),
                            int, datetime, datetime, datetime, datetime)
 
 
 def live_call_count(*, campaign: Campaign) -> int:
     """Calls that hold a line now; stale ones (lost status callbacks) never count."""
-    return next(iter(_LIVE_CALLS(campaign.pk, *_stale_cutoffs(timezone.now()))), 0)
+    return next(iter(_LIVE_CALLS(campaign.pk, *stale_cutoffs(timezone.now()))), 0)
 
 
 def stale_sessions(*, now: datetime) -> list[CallSession]:
@@ -206,83 +205,6 @@ def lost_sessions(*, now: datetime) -> list[CallSession]:
                                            is_preview=False)[:500])
 
 
-@dataclass(frozen=True)
-class RequestChecks:
-    """What a new call request is checked against, read in one query (call_request_checks)."""
-
-    live_calls: int  # the campaign's calls holding a line now (stale ones never count)
-    unanswered_numbers: int  # different numbers asked for from the address in the last day, never answered
-    number_unanswered: bool  # this number is one of them
-    waiting: int  # calls waiting to be placed (the pool's line a new call joins at the end of)
-    earlier: uuid.UUID | None = None  # the same call asked for already, still under way (this request repeats it)
-
-
-def _unanswered_from(ip, since: datetime):
-    return CallSession.objects.filter(ip_address=ip, created_at__gte=since, status__in=CallSession.FINAL,
-                                      supporter_connected=False, is_preview=False)
-
-
-def _count_distinct_phones(sessions) -> Coalesce:
-    counted = sessions.order_by().annotate(n=Func(F("phone"), template="COUNT(DISTINCT %(expressions)s)",
-                                                  output_field=IntegerField()))
-    return Coalesce(Subquery(counted.values("n")), 0, output_field=IntegerField())
-
-
-def _under_way(phone, since: datetime, came_in: datetime, **client) -> Subquery:
-    """The same phone's call asked for in the campaign since a time and still under way when this request came in
-    (not ended, or ended since), requested by the same client (its address, or a partner's server).
-
-    "When it came in", not "now": a double click that waited its turn behind the first one's transaction while
-    that call rang and ended is still the same request (a fast failure can end a call within a second)."""
-    return Subquery(CallSession.objects.filter(
-        Q(ended_at__gte=came_in) | ~Q(status__in=CallSession.FINAL), campaign_id=OuterRef("pk"), phone=phone,
-        created_at__gte=since, is_preview=False, direction=CallSession.Direction.OUTBOUND, **client)
-        .order_by("-created_at").values("pk")[:1])
-
-
-def _request_checks(campaign_id, phone, ip, since, repeat_since, came_in, cutoffs, **client):
-    return (Campaign.objects.filter(pk=campaign_id)
-            .annotate(live=_live(cutoffs),
-                      unanswered=_count_distinct_phones(_unanswered_from(ip, since)),
-                      this_unanswered=_count(_unanswered_from(ip, since).filter(phone=phone)),
-                      waiting=_count(_waiting().filter(Q(slot_at__gt=cutoffs[0]) | Q(slot_at__isnull=True))),
-                      earlier=_under_way(phone, repeat_since, came_in, **client))
-            .values_list("live", "unanswered", "this_unanswered", "waiting", "earlier"))
-
-
-# Every call request: compiled once per process (common/compiled.py); the first cutoff is now. A supporter's
-# request is repeated from the same address; a partner's server sends no address, so its partner code stands in.
-_TIMES = (datetime,) * 7
-_REQUEST_CHECKS = CompiledRead(lambda campaign_id, phone, ip, since, repeat_since, came_in, *cutoffs: _request_checks(
-    campaign_id, phone, ip, since, repeat_since, came_in, cutoffs, ip_address=ip), int, str, IPAddress, *_TIMES)
-_PARTNER_REQUEST_CHECKS = CompiledRead(
-    lambda campaign_id, phone, ip, partner, since, repeat_since, came_in, *cutoffs: _request_checks(
-        campaign_id, phone, ip, since, repeat_since, came_in, cutoffs, ip_address__isnull=True, partner_code=partner),
-    int, str, IPAddress, str, *_TIMES)
-
-
-def call_request_checks(*, campaign: Campaign, phone: str, ip_address: str | None, partner_code: str = "",
-                        came_in: datetime | None = None) -> RequestChecks:
-    """The capacity, toll-fraud and place-in-line figures a new call request needs, and the call it repeats if
-    any (submissions.py), in one query. Without an address (a partner's server) the unanswered numbers are 0."""
-    now = timezone.now()
-    came_in = came_in or now
-    times = (now - timedelta(days=1), came_in - timedelta(seconds=settings.CALL_DUPLICATE_WINDOW_SECONDS), came_in,
-             *_stale_cutoffs(now))
-    if ip_address:
-        found = _REQUEST_CHECKS(campaign.pk, phone, ip_address, *times)
-    else:
-        found = _PARTNER_REQUEST_CHECKS(campaign.pk, phone, NO_ADDRESS, partner_code, *times)
-    live, unanswered, this_unanswered, waiting, earlier = found[0] if found else (0, 0, 0, 0, None)
-    if not ip_address:
-        unanswered, this_unanswered = 0, 0
-    return RequestChecks(live_calls=live, unanswered_numbers=unanswered, number_unanswered=this_unanswered > 0,
-                         waiting=waiting, earlier=earlier)
-
-
-NO_ADDRESS = "192.0.2.1"  # TEST-NET-1 (RFC 5737): no supporter's address; its count is ignored anyway
-
-
 def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple[int, int] | None:
     """(position, minutes) while the call waits to be placed, from the slot the pacing clock gave it (the calls
     with earlier slots are ahead of it); None once Twilio has it. Before its first slot is reserved (a moment
@@ -302,15 +224,16 @@ def place_in_line(*, session: CallSession, now: datetime | None = None) -> tuple
     return position, max(1, math.ceil(seconds / 60))
 
 
-def _waiting():
+def waiting_sessions():
     return CallSession.objects.filter(status__in=[CallSession.Status.QUEUED, CallSession.Status.PLACING],
                                       twilio_sid="", is_preview=False)
 
 
 # The status page and the API answer say where a call is in line: one compiled count each.
 _AHEAD_OF_SLOT = CompiledRead(lambda session_id, now, slot_at: CallSession.objects.filter(pk=session_id).annotate(
-    ahead=_count(_waiting().filter(slot_at__gt=now, slot_at__lt=slot_at))).values_list("ahead", flat=True),
-    uuid.UUID, datetime, datetime)
+    ahead=count_subquery(waiting_sessions().filter(slot_at__gt=now, slot_at__lt=slot_at)))
+    .values_list("ahead", flat=True), uuid.UUID, datetime, datetime)
 _AHEAD_OF_REQUEST = CompiledRead(lambda session_id, now, created_at: CallSession.objects.filter(pk=session_id).annotate(
-    ahead=_count(_waiting().filter(Q(slot_at__gt=now) | Q(slot_at__isnull=True, created_at__lt=created_at))))
+    ahead=count_subquery(waiting_sessions().filter(Q(slot_at__gt=now)
+                                                   | Q(slot_at__isnull=True, created_at__lt=created_at))))
     .values_list("ahead", flat=True), uuid.UUID, datetime, datetime)

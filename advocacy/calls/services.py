@@ -21,7 +21,7 @@ from advocacy.dashboard.counters import record_supporter
 from advocacy.dashboard.models import Metric
 from advocacy.delivery import enqueue_on_commit
 from advocacy.providers.telephony import MACHINE_ANSWERS
-from common.compiled import insert_rows, new_instance, save_fields, writes_together
+from common.writes import insert_rows, new_instance, save_fields, writes_together
 from targets.lookup import LookupResult, lookup
 from targets.models import Target
 
@@ -38,7 +38,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
     location = lookup(zip_code=zip_code, address=address)
     checks = safety.check_call_allowed(campaign=campaign, phone=phone, ip_address=ip_address, checks=checks)
     with transaction.atomic(savepoint=False):  # inside submit_call's transaction: no savepoint needed
-        session = new_instance(  # CallSession(...) without Django's keyword handling (common/compiled.py)
+        session = new_instance(  # CallSession(...) without Django's keyword handling (common/writes.py)
             CallSession, campaign=campaign, phone=phone, zip_code=location.zip_code, ip_address=ip_address or None,
             idempotency_key=idempotency_key,
             language=language[:2], state=location.states[0] if location.states else "",
@@ -46,7 +46,7 @@ def start_call_session(*, campaign: Campaign, phone: str, zip_code: str, address
             partner_code=partner_code, first_name=safety.clean_first_name(first_name), scheduled_for=scheduled_for,
             status=CallSession.Status.SCHEDULED if scheduled_for else CallSession.Status.QUEUED,
         )
-        insert_rows([session])  # the request's hot insert (common/compiled.py)
+        insert_rows([session])  # the request's hot insert (common/writes.py)
         session.planned_legs = add_legs(session=session, location=location)
         session.waiting_ahead = checks.waiting  # its place in line, read with the checks (selectors.place_in_line)
         with writes_together():  # the minute's two counters in one INSERT (one statement in all on PostgreSQL)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from advocacy.calls import safety, selectors, services
+from advocacy.calls import request_checks, safety, services
 from advocacy.calls.models import CallSession
 from advocacy.campaigns.models import Campaign
 from common.compiled import CompiledRead
@@ -74,8 +74,8 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
         # The same phone's call under way, asked for from the same client (address, or partner server), is this
         # request made again; another client giving the same number is a new request under the usual limits: it is
         # never shown someone else's call (that would say who is calling whom). Read with the request's checks.
-        checks = selectors.call_request_checks(campaign=campaign, phone=phone, ip_address=ip_address or None,
-                                               partner_code=partner_code, came_in=came_in)
+        checks = request_checks.call_request_checks(campaign=campaign, phone=phone, ip_address=ip_address or None,
+                                                    partner_code=partner_code, came_in=came_in)
         if checks.earlier is not None:
             return Submission(session=CallSession.objects.get(pk=checks.earlier), created=False)
         session = services.start_call_session(campaign=campaign, phone=phone, zip_code=zip_code, address=address,

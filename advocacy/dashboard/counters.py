@@ -4,7 +4,7 @@ Call it inside the transaction that records the attempt, so a count and its row 
 Each counter is one statement, `INSERT … ON CONFLICT (key) DO UPDATE SET value = value + n` (PostgreSQL and
 SQLite alike): atomic under many concurrent workers, whether or not the row exists yet. On PostgreSQL all of one
 contact's counters go in one round trip (data-modifying CTEs), with the step's own writes inside
-`common.compiled.writes_together()`; an update-then-insert took one to four each.
+`common.writes.writes_together()`; an update-then-insert took one to four each.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from advocacy.dashboard.models import CampaignSupporter, Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
 from advocacy.privacy.identity import identity_key
-from common.compiled import run_writes
+from common.writes import run_writes
 
 _UPSERTS: dict[tuple, tuple[str, list]] = {}
 
@@ -40,7 +40,7 @@ def _upsert(model: type[models.Model], amount: int, key: dict) -> tuple[str, lis
 
 def _increment_all(amount: int, rows: list[tuple[type[models.Model], dict]]) -> None:
     """Every counter in one round trip on PostgreSQL (data-modifying CTEs all run), one statement each elsewhere;
-    inside `writes_together()`, with the block's other writes (common/compiled.py)."""
+    inside `writes_together()`, with the block's other writes (common/writes.py)."""
     run_writes([_upsert(model, amount, key) for model, key in rows], summing=True)
 
 

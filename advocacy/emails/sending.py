@@ -17,7 +17,8 @@ from advocacy.dashboard.models import Metric
 from advocacy.emails.channels import EmailChannel
 from advocacy.emails.cwc import CwcChannel
 from advocacy.emails.models import EmailAction, EmailDelivery
-from common.compiled import CompiledRead, save_fields
+from common.compiled import CompiledRead
+from common.writes import save_fields
 
 # The claim every message's send starts with, compiled once per process (common/compiled.py).
 _CLAIM = CompiledRead(lambda delivery_id: EmailDelivery.objects.select_for_update(of=("self",))

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from advocacy.dashboard.counters import record_contact, record_supporter
 from advocacy.dashboard.models import Metric, MinuteCount, PartnerCount, PlaceCount, TargetCount
-from common.compiled import save_fields, writes_together
+from common.writes import save_fields, writes_together
 from targets.models import Target
 
 pytestmark = pytest.mark.django_db

@@ -39,3 +39,20 @@ def test_the_api_answer_kept_in_process_follows_another_processs_sync(targets, c
     cache.set(lookup_module.LOOKUP_VERSION_KEY, 7, timeout=None)  # another process's sync
     monkeypatch.setattr(lookup_module, "LOOKUP_VERSION_SECONDS", 0.0)  # this process's next version check is due
     assert api_districts() == ["NY-12"]
+
+
+def test_a_lookup_answer_kept_in_process_follows_another_processs_sync(targets, monkeypatch):
+    """lookup() keeps the answers it read by the same versioned key: a warm one needs no shared cache, and one
+    that another process's sync made stale is never answered once this process has read the new version."""
+    from django.core.cache import cache
+
+    from targets import lookup as lookup_module
+
+    first = lookup(zip_code="10002")
+    ZipDistrict.objects.filter(zcta="10002").update(district=12)
+    cache.clear()  # the shared cache is gone: the warm answer is this process's own, the same object
+    assert lookup(zip_code="10002") is first
+
+    cache.set(lookup_module.LOOKUP_VERSION_KEY, 7, timeout=None)  # another process's sync
+    monkeypatch.setattr(lookup_module, "LOOKUP_VERSION_SECONDS", 0.0)
+    assert [d.label for d in lookup(zip_code="10002").districts] == ["NY-12"]
