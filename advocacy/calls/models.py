@@ -36,7 +36,8 @@ class CallSession(models.Model):
     FINAL = (Status.COMPLETED, Status.BUSY, Status.NO_ANSWER, Status.FAILED, Status.CANCELED)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="call_sessions")
+    # No index of its own: the indexes below start with the campaign (one written for nothing on every new call).
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="call_sessions", db_index=False)
     phone = models.CharField(max_length=64)  # E.164; a keyed hash once its retention ends (advocacy.privacy)
     zip_code = models.CharField(max_length=5, blank=True)
     state = models.CharField(max_length=2, blank=True)
@@ -106,7 +107,7 @@ class CallLeg(models.Model):
         OTHER = "other", _("Something else")
 
     session = models.ForeignKey(CallSession, on_delete=models.CASCADE, related_name="legs")
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+", db_index=False)  # see Meta
     position = models.PositiveSmallIntegerField()
     is_district_office = models.BooleanField(default=False)
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
