@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    *["csp.middleware.CSPMiddleware", "advocacy.security.middleware.SafetyMiddleware",
+    *["advocacy.security.csp.FixedPolicyCSPMiddleware", "advocacy.security.middleware.SafetyMiddleware",
       "axes.middleware.AxesMiddleware"],  # safety and privacy (advocacy/config/security.py)
 ]
 

@@ -101,3 +101,19 @@ def test_far_event_dates_are_refused_and_the_admin_list_stays_up(client, admin_c
     assert admin_add.status_code == 200 and "within the next two years" in admin_add.content.decode()
     assert not Event.objects.exists()
     assert admin_client.get("/admin/events/event/").status_code == 200
+
+
+def test_the_policy_built_once_is_django_csps_own_and_follows_the_settings(client, campaign, settings):
+    """advocacy/security/csp.py: a response without a nonce or a view's directives gets the header django-csp would
+    build; a changed policy is sent at once; a page whose script uses a nonce still gets a nonce of its own."""
+    from csp.utils import build_policy
+
+    api = client.get("/api/v1/lookup?zip=10002")
+    assert api["Content-Security-Policy"] == build_policy() and "nonce-" not in api["Content-Security-Policy"]
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}}
+    assert client.get("/api/v1/lookup?zip=10002")["Content-Security-Policy"] == "default-src 'none'; " \
+        "frame-ancestors 'none'"
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]},
+                                        "EXCLUDE_URL_PREFIXES": ["/api/"]}
+    assert "Content-Security-Policy" not in client.get("/api/v1/lookup?zip=10002")
