@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advocacy.campaigns import reasons
-from advocacy.campaigns.content import cached_by_target_data, content_of
+from advocacy.campaigns.content import cached_by_target_data, campaign_as_of, content_of
 from advocacy.campaigns.custom_targets import custom_targets_for
 from advocacy.campaigns.models import Campaign, CampaignTarget, MessageTemplate, translated
 from common.compiled import CompiledRead
@@ -23,17 +23,20 @@ def published_campaigns() -> QuerySet[Campaign]:
     return Campaign.objects.filter(is_published=True)
 
 
-_PUBLISHED = CompiledRead(lambda slug: published_campaigns().filter(slug=slug).order_by("pk")[:1], str)
+# Its id and version only: the row itself comes from this process's copy (content.campaign_as_of), which a save
+# forgets and any process's edit (a new updated_at) replaces.
+_PUBLISHED = CompiledRead(lambda slug: published_campaigns().filter(slug=slug).order_by("pk")
+                          .values_list("pk", "updated_at")[:1], str)
 
 
 def published_campaign(slug: str) -> Campaign:
     """The campaign supporters may act on; Http404 with a translated message otherwise (a JSON endpoint's
     decorator turns it into the documented 404 body, a page into the 404 page). Every supporter request reads it:
-    compiled once per process (common/compiled.py)."""
+    its id and version in one compiled read (common/compiled.py), the row from the process's copy when warm."""
     found = _PUBLISHED(slug)
     if not found:
         raise NotFound(_("No campaign called %(slug)s.") % {"slug": slug})
-    return found[0]
+    return campaign_as_of(*found[0])
 
 
 @dataclass

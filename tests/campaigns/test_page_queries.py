@@ -42,3 +42,17 @@ def test_posting_an_email_stays_within_its_query_ceiling(client, email_campaign)
         "name": "Ana Ruiz", "email": "ana@example.org", "zip": "10002", "city": "New York"}))
     assert response.status_code == 302
     assert len(statements) <= EMAIL_POST_CEILING, "\n".join(statements)
+
+
+def test_the_page_reads_the_campaign_from_the_process_copy_and_follows_any_edit(client, campaign):
+    """published_campaign reads the id and version; the row comes from this process's copy, which any process's edit
+    (a new updated_at) replaces and unpublishing (in the read's own WHERE) refuses at once."""
+    from django.utils import timezone
+
+    from advocacy.campaigns.models import Campaign
+
+    assert client.get(f"/c/{campaign.slug}/").status_code == 200
+    Campaign.objects.filter(pk=campaign.pk).update(title="Close the camps now", updated_at=timezone.now())
+    assert "Close the camps now" in client.get(f"/c/{campaign.slug}/").content.decode()  # another process's edit
+    Campaign.objects.filter(pk=campaign.pk).update(is_published=False)  # without updated_at
+    assert client.get(f"/c/{campaign.slug}/").status_code == 404
