@@ -63,7 +63,7 @@ def submit_call(*, campaign: Campaign, phone: str, zip_code: str, address: str |
                 partner_code: str = "", first_name: str = "",
                 scheduled_for: datetime | None = None) -> Submission:
     """services.start_call_session, unless this request was already made. Raises what it raises."""
-    came_in = timezone.now()  # before waiting for the lock and the transaction (see selectors._under_way)
+    came_in = timezone.now()  # before waiting for the lock and the transaction (see request_checks._under_way)
     phone = safety.normalize_phone(phone)
     idempotency_key = idempotency_key.strip()[:64]
     # The lock serialises processes sharing the cache; the transaction serialises them on SQLite (IMMEDIATE).
