@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
+
+from django.core.cache import cache
 
 
 class LocalCopies:
@@ -32,6 +35,18 @@ class LocalCopies:
             self._values[key] = value
             if len(self._values) > self.size:
                 self._values.popitem(last=False)
+
+    def read_through(self, key: str, load: Callable[[], Any], timeout: int) -> Any:
+        """The value under `key`: this process's copy, else the shared cache's, else `load()` put in the shared
+        cache for `timeout` seconds; kept here in either case."""
+        value = self.get(key)
+        if value is None:
+            value = cache.get(key)
+            if value is None:
+                value = load()
+                cache.set(key, value, timeout)
+            self.put(key, value)
+        return value
 
     def __len__(self) -> int:
         return len(self._values)

@@ -219,13 +219,5 @@ def lookup(*, zip_code: str, address: str | None = None, at: datetime | None = N
     congress = congress_in_effect(at)
     if address and address.strip():
         return _locate(zip_code, address, congress)
-    key = lookup_cache_key(zip_code, congress)
-    result = _local_answers.get(key)
-    if result is not None:
-        return result
-    result = cache.get(key)
-    if result is None:
-        result = _locate(zip_code, None, congress)
-        cache.set(key, result, settings.LOOKUP_CACHE_SECONDS)
-    _local_answers.put(key, result)
-    return result
+    return _local_answers.read_through(lookup_cache_key(zip_code, congress),
+                                       lambda: _locate(zip_code, None, congress), settings.LOOKUP_CACHE_SECONDS)

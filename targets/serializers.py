@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from common.local_copies import LocalCopies
@@ -65,15 +64,8 @@ def cached_lookup_body(zip_code: str) -> bytes:
     per language (the switchboard instruction is in the reader's language): a warm API answer skips encoding."""
     zip_code = normalize_zip(zip_code)
     key = f"{lookup_cache_key(zip_code, congress_in_effect())}:json:{get_language()}"
-    body = _local_bodies.get(key)
-    if body is not None:
-        return body
-    body = cache.get(key)
-    if body is None:
-        body = json.dumps(lookup_json(lookup(zip_code=zip_code))).encode()
-        cache.set(key, body, settings.LOOKUP_CACHE_SECONDS)
-    _local_bodies.put(key, body)
-    return body
+    return _local_bodies.read_through(key, lambda: json.dumps(lookup_json(lookup(zip_code=zip_code))).encode(),
+                                      settings.LOOKUP_CACHE_SECONDS)
 
 
 def forget_local_bodies() -> None:
